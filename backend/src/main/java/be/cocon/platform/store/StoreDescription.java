@@ -1,0 +1,33 @@
+package be.cocon.platform.store;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which store this instance uses, for the startup log and {@code /actuator/info}. Never
+ * holds credentials.
+ *
+ * @param kind {@code embedded} or {@code mongodb}
+ * @param location data file of the embedded store, or the hosts of the real MongoDB
+ * @param database database name, when known
+ */
+record StoreDescription(String kind, String location, @Nullable String database) {
+
+	static StoreDescription embedded(Path dataFile) {
+		return new StoreDescription("embedded", dataFile.toString(), null);
+	}
+
+	Map<String, Object> asInfo() {
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("kind", this.kind);
+		info.put("location", this.location);
+		if (this.database != null) {
+			info.put("database", this.database);
+		}
+		return info;
+	}
+
+}

@@ -1,0 +1,47 @@
+package be.cocon.platform.store;
+
+import com.mongodb.ConnectionString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Says which store is in use: in the log at startup, under {@code store} in
+ * {@code /actuator/info}, and as the {@code store} component of {@code /actuator/health}.
+ */
+@AutoConfiguration(after = { EmbeddedStoreAutoConfiguration.class, MongoAutoConfiguration.class,
+		DataMongoAutoConfiguration.class })
+class StoreInfoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(StoreInfoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean(StoreDescription.class)
+	StoreDescription externalStoreDescription(MongoConnectionDetails details) {
+		ConnectionString connection = details.getConnectionString();
+		StoreDescription description = new StoreDescription("mongodb", String.join(",", connection.getHosts()),
+				connection.getDatabase());
+		log.info("Store: MongoDB at {} (database {}); no embedded server started", description.location(),
+				description.database());
+		return description;
+	}
+
+	@Bean
+	StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo, StoreDescription description) {
+		return new StoreHealthIndicator(mongo, description);
+	}
+
+	@Bean
+	InfoContributor storeInfoContributor(StoreDescription description) {
+		return (builder) -> builder.withDetail("store", description.asInfo());
+	}
+
+}

@@ -1,0 +1,29 @@
+package be.cocon.platform.store;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded store. They have no effect when {@code spring.mongodb.uri}
+ * points at a real MongoDB.
+ *
+ * @param dataDir folder that holds the embedded store's data file
+ * @param database database name used on the embedded server
+ * @param bindAddress loopback address the embedded server listens on
+ * @param port port of the embedded server; 0 picks a free one
+ * @param resetOnStart delete the data file before starting (used by the browser tests)
+ */
+@ConfigurationProperties("cocon.store")
+public record StoreSettings(@DefaultValue("./data") Path dataDir, @DefaultValue("cocon") String database,
+		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("0") int port,
+		@DefaultValue("false") boolean resetOnStart) {
+
+	static final String DATA_FILE = "cocon.mv.db";
+
+	Path dataFile() {
+		return this.dataDir.resolve(DATA_FILE).toAbsolutePath().normalize();
+	}
+
+}

@@ -1,0 +1,174 @@
+package be.cocon.platform.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The platform's HTTP behaviour, seen from outside over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PlatformHttpTests.EchoApi.class)
+class PlatformHttpTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void unknownApiPathIsA404ProblemDetail() throws Exception {
+		HttpResponse<String> response = get("/api/does-not-exist");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(404);
+		assertThat(problem.get("title").asString()).isEqualTo("Not Found");
+		assertThat(problem.get("requestId").asString())
+			.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+	}
+
+	@Test
+	void invalidBodyIsA400ProblemDetailNamingTheField() throws Exception {
+		HttpResponse<String> response = post("/api/test/echo", "{\"text\":\"\"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("text");
+	}
+
+	@Test
+	void malformedJsonIsA400ProblemDetail() throws Exception {
+		HttpResponse<String> response = post("/api/test/echo", "{\"text\":");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("detail").asString()).isNotBlank();
+	}
+
+	@Test
+	void wrongMethodIsA405ProblemDetail() throws Exception {
+		HttpResponse<String> response = get("/api/test/echo");
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(405);
+	}
+
+	@Test
+	void unexpectedFailureIsA500ProblemDetailWithoutInternals() throws Exception {
+		HttpResponse<String> response = post("/api/test/echo", "{\"text\":\"boom\"}");
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).doesNotContain("IllegalStateException").doesNotContain("at be.cocon");
+		assertThat(this.json.readTree(response.body()).get("requestId").asString()).isNotBlank();
+	}
+
+	@Test
+	void validRequestPassesThrough() throws Exception {
+		HttpResponse<String> response = post("/api/test/echo", "{\"text\":\"hallo\"}");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("text").asString()).isEqualTo("hallo");
+	}
+
+	@Test
+	void wellFormedRequestIdIsEchoedAndAMalformedOneReplaced() throws Exception {
+		HttpResponse<String> kept = send(
+				HttpRequest.newBuilder(uri("/actuator/health")).header("X-Request-Id", "abc-123-def").build());
+		HttpResponse<String> replaced = send(
+				HttpRequest.newBuilder(uri("/actuator/health")).header("X-Request-Id", "<script>").build());
+
+		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("abc-123-def");
+		assertThat(replaced.headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying((id) -> assertThat(id).isNotEqualTo("<script>").hasSize(36));
+	}
+
+	@Test
+	void healthIsUpWithTheStoreComponent() throws Exception {
+		JsonNode health = this.json.readTree(get("/actuator/health").body());
+
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("store").get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void infoSaysWhichStoreIsUsed() throws Exception {
+		JsonNode info = this.json.readTree(get("/actuator/info").body());
+
+		assertThat(info.get("store").get("kind").asString()).isEqualTo("embedded");
+	}
+
+	@Test
+	void prometheusEndpointExposesMetrics() throws Exception {
+		HttpResponse<String> response = get("/actuator/prometheus");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"cocon\"");
+	}
+
+	@Test
+	void openApiDocumentIsServed() throws Exception {
+		HttpResponse<String> response = get("/v3/api-docs");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("openapi").asString()).startsWith("3.");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path)).build());
+	}
+
+	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	record Echo(@NotBlank @Size(max = 20) String text) {
+	}
+
+	@TestConfiguration
+	@RestController
+	static class EchoApi {
+
+		@PostMapping("/api/test/echo")
+		Echo echo(@Valid @RequestBody Echo echo) {
+			if ("boom".equals(echo.text())) {
+				throw new IllegalStateException("boom");
+			}
+			return echo;
+		}
+
+	}
+
+}
