@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+
+const FEATURES = ['chat', 'exercises', 'checkin'] as const;
+
+/** The first page a young person sees: what Cocon is, privacy, safety. */
+export function WelcomePage() {
+  const { t } = useTranslation();
+
+  return (
+    <div className="welcome">
+      <section className="welcome__hero" aria-labelledby="welcome-title">
+        <h1 id="welcome-title">{t('welcome.title')}</h1>
+        <p className="welcome__intro">{t('welcome.intro')}</p>
+      </section>
+
+      <section aria-labelledby="features-title">
+        <h2 id="features-title">{t('welcome.featuresTitle')}</h2>
+        <ul className="feature-list">
+          {FEATURES.map((feature) => (
+            <li key={feature} className={`card feature feature--${feature}`}>
+              <FeatureIcon feature={feature} />
+              <div>
+                <h3>{t(`welcome.${feature}.title`)}</h3>
+                <p>{t(`welcome.${feature}.text`)}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="info-grid">
+        <section className="card card--privacy" aria-labelledby="privacy-title">
+          <h2 id="privacy-title">{t('welcome.privacyTitle')}</h2>
+          <p>{t('welcome.privacyText')}</p>
+        </section>
+
+        <section className="card card--exit" aria-labelledby="exit-title">
+          <h2 id="exit-title">{t('quickExit.hintTitle')}</h2>
+          <p>{t('quickExit.hint')}</p>
+        </section>
+      </div>
+
+      <section className="card card--emergency" aria-labelledby="emergency-title">
+        <h2 id="emergency-title">{t('welcome.emergencyTitle')}</h2>
+        <p>{t('welcome.emergencyText')}</p>
+        <a className="call-button" href="tel:112">
+          {t('welcome.emergencyCall')}
+        </a>
+      </section>
+    </div>
+  );
+}
+
+function FeatureIcon({ feature }: { feature: (typeof FEATURES)[number] }) {
+  return (
+    <svg className="feature__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      {feature === 'chat' && (
+        <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4h0A2.5 2.5 0 0 1 4 13.5v-8Z" />
+      )}
+      {feature === 'exercises' && (
+        <path d="m4 6.5 1.5 1.5L8.5 5M4 12.5 5.5 14l3-3M4 18.5 5.5 20l3-3M12 7h8M12 13h8M12 19h5" />
+      )}
+      {feature === 'checkin' && (
+        <>
+          <circle cx="12" cy="12" r="8.5" />
+          <path d="M8.5 13.5c.9 1.4 2 2 3.5 2s2.6-.6 3.5-2M9 9.5h.01M15 9.5h.01" />
+        </>
+      )}
+    </svg>
+  );
+}
