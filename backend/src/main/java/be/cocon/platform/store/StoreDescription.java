@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import be.cocon.platform.StoreInfo;
+
 /**
  * Which store this instance uses, for the startup log and {@code /actuator/info}. Never
  * holds credentials.
@@ -14,10 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param location data file of the embedded store, or the hosts of the real MongoDB
  * @param database database name, when known
  */
-record StoreDescription(String kind, String location, @Nullable String database) {
+record StoreDescription(String kind, String location, @Nullable String database) implements StoreInfo {
 
 	static StoreDescription embedded(Path dataFile) {
 		return new StoreDescription("embedded", dataFile.toString(), null);
+	}
+
+	@Override
+	public boolean isEmbedded() {
+		return "embedded".equals(this.kind);
 	}
 
 	Map<String, Object> asInfo() {

@@ -2,6 +2,7 @@ package be.cocon.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,16 +31,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private static final Pattern MESSAGE_CODE = Pattern.compile("[a-z]+(\\.[a-z-]+)+");
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ex.getBody();
-		problem.setProperty("errors", ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-			.toList());
+		problem.setProperty("errors",
+				ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map((error) -> Map.of("field", error.getField(), "code", codeOf(error), "message",
+							String.valueOf(error.getDefaultMessage())))
+					.toList());
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A message written as a code ({@code username.invalid}) is the code the browser app
+	 * translates; otherwise the constraint's name ({@code NotBlank}).
+	 */
+	private static String codeOf(FieldError error) {
+		String message = error.getDefaultMessage();
+		if (message != null && MESSAGE_CODE.matcher(message).matches()) {
+			return message;
+		}
+		return String.valueOf(error.getCode());
 	}
 
 	@ExceptionHandler

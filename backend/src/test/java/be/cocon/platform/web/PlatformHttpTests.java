@@ -9,10 +9,12 @@ import java.net.http.HttpResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,11 +23,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import be.cocon.identity.Role;
+import be.cocon.identity.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The platform's HTTP behaviour, seen from outside over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PlatformHttpTests.EchoApi.class)
+@Import({ PlatformHttpTests.EchoApi.class, TestTokens.class })
 class PlatformHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -34,6 +39,16 @@ class PlatformHttpTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TestTokens tokens;
+
+	String token;
+
+	@BeforeEach
+	void signIn() {
+		this.token = this.tokens.tokenFor(Role.CLIENT);
+	}
 
 	@Test
 	void unknownApiPathIsA404ProblemDetail() throws Exception {
@@ -136,12 +151,13 @@ class PlatformHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(uri(path)).build());
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + this.token).build());
 	}
 
 	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.token)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
