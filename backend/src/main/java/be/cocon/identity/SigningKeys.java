@@ -49,10 +49,17 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
 	private volatile Loaded loaded = new Loaded(List.of(), Instant.EPOCH);
 
+	private final String collection;
+
 	SigningKeys(MongoTemplate mongo, IdentitySettings.Keys settings, Clock clock) {
+		this(mongo, settings, clock, COLLECTION);
+	}
+
+	SigningKeys(MongoTemplate mongo, IdentitySettings.Keys settings, Clock clock, String collection) {
 		this.mongo = mongo;
 		this.settings = settings;
 		this.clock = clock;
+		this.collection = collection;
 	}
 
 	@Override
@@ -95,7 +102,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	private List<StoredKey> read() {
 		List<StoredKey> keys = new ArrayList<>();
 		for (Document doc : this.mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")), Document.class,
-				COLLECTION)) {
+				this.collection)) {
 			keys.add(StoredKey.of(doc));
 		}
 		keys.sort(Comparator.comparing(StoredKey::createdAt).reversed());
@@ -110,7 +117,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 				.issueTime(Date.from(now))
 				.generate();
 			this.mongo.insert(new Document("_id", key.getKeyID()).append("jwk", key.toJSONString())
-				.append("createdAt", Date.from(now)), COLLECTION);
+				.append("createdAt", Date.from(now)), this.collection);
 			log.info("Identity: new JWT signing key {}", key.getKeyID());
 			return new StoredKey(key, now);
 		}

@@ -1,0 +1,102 @@
+package be.cocon.identity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import be.cocon.support.HttpTestClient;
+import be.cocon.support.HttpTestClient.Response;
+
+import static be.cocon.support.HttpTestClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code /api} endpoint against every role (and no token), with the expected
+ * status. A new endpoint without a row here fails {@link #everyApiEndpointHasARow()}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokens.class)
+class AccessMatrixTests {
+
+	/** Expected status per caller: none, CLIENT, THERAPIST, MODERATOR, ADMIN. */
+	private static final Map<String, int[]> MATRIX = new LinkedHashMap<>();
+
+	static {
+		MATRIX.put("GET /api/me", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("PATCH /api/me", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/caseload", new int[] { 401, 403, 200, 403, 403 });
+		MATRIX.put("GET /api/admin/accounts", new int[] { 401, 403, 403, 403, 200 });
+		MATRIX.put("POST /api/admin/accounts", new int[] { 401, 403, 403, 403, 400 });
+		MATRIX.put("POST /api/admin/accounts/{id}/disable", new int[] { 401, 403, 403, 403, 404 });
+		MATRIX.put("POST /api/admin/accounts/{id}/enable", new int[] { 401, 403, 403, 403, 404 });
+		MATRIX.put("PUT /api/admin/clients/{clientId}/therapist", new int[] { 401, 403, 403, 403, 400 });
+		MATRIX.put("DELETE /api/admin/clients/{clientId}/therapist", new int[] { 401, 403, 403, 403, 404 });
+		MATRIX.put("GET /api/admin/clients/{clientId}/assignments", new int[] { 401, 403, 403, 403, 404 });
+	}
+
+	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestTokens tokens;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyApiEndpointHasARow() {
+		Set<String> endpoints = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> info.getPatternValues().forEach((path) -> {
+			if (path.startsWith("/api/")) {
+				info.getMethodsCondition().getMethods().forEach((method) -> endpoints.add(method + " " + path));
+			}
+		}));
+
+		assertThat(endpoints).containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+	}
+
+	@Test
+	void everyRoleGetsTheExpectedStatus() {
+		HttpTestClient http = new HttpTestClient(this.port);
+		Map<String, String> failures = new LinkedHashMap<>();
+		for (int i = 0; i < CALLERS.length; i++) {
+			String token = (CALLERS[i] != null) ? this.tokens.tokenFor(CALLERS[i]) : null;
+			for (Map.Entry<String, int[]> row : MATRIX.entrySet()) {
+				Response response = call(http, row.getKey(), token);
+				if (response.status() != row.getValue()[i]) {
+					failures.put(row.getKey() + " as " + CALLERS[i],
+							"expected " + row.getValue()[i] + " but got " + response.status() + " " + response.body());
+				}
+			}
+		}
+
+		assertThat(failures).isEmpty();
+	}
+
+	private static Response call(HttpTestClient http, String endpoint, String token) {
+		String[] parts = endpoint.split(" ");
+		String path = parts[1].replace("{id}", "unknown-id").replace("{clientId}", "unknown-id");
+		String[] auth = (token != null) ? new String[] { "Authorization", bearer(token) } : new String[0];
+		return switch (parts[0]) {
+			case "GET" -> http.get(path, auth);
+			case "DELETE" -> http.delete(path, auth);
+			case "PUT" -> http.putJson(path, "{}", auth);
+			case "PATCH" -> http.patchJson(path, "{}", auth);
+			default -> http.postJson(path, "{}", auth);
+		};
+	}
+
+}

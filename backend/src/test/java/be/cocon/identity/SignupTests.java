@@ -1,0 +1,124 @@
+package be.cocon.identity;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import be.cocon.support.HttpTestClient;
+import be.cocon.support.HttpTestClient.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Self sign-up of young clients through the public endpoint, as the browser app does it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignupTests {
+
+	@LocalServerPort
+	int port;
+
+	HttpTestClient browser;
+
+	@BeforeEach
+	void newBrowser() {
+		this.browser = new HttpTestClient(this.port);
+	}
+
+	@Test
+	void newClientIsCreatedAndSignedInAtTheAuthorizationServer() {
+		String username = uniqueUsername();
+		Response created = signup(username, "Kiki", "a-long-and-unusual-pass", true, true, "2026-11");
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("username").asString()).isEqualTo(username);
+		Response authorize = this.browser.get(
+				"/oauth2/authorize?response_type=code&client_id=cocon-web"
+						+ "&scope=openid&state=s&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fauth%2Fcallback"
+						+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
+				"Accept", "text/html");
+		assertThat(authorize.status()).isEqualTo(302);
+		assertThat(authorize.header("Location")).startsWith("http://localhost:8080/auth/callback?code=");
+	}
+
+	@Test
+	void takenUsernameIsAConflict() {
+		Response response = signup("demo-client", "Robin", "a-long-and-unusual-pass", true, true, "2026-11");
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().get("code").asString()).isEqualTo("username.taken");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
+	}
+
+	@Test
+	void invalidFieldsAreNamedWithACode() {
+		assertFieldError(signup("x", "Kiki", "a-long-and-unusual-pass", true, true, "2026-11"), "username",
+				"username.invalid");
+		assertFieldError(signup(uniqueUsername(), " ", "a-long-and-unusual-pass", true, true, "2026-11"), "pseudonym",
+				"pseudonym.invalid");
+		assertFieldError(signup(uniqueUsername(), "Kiki", "short", true, true, "2026-11"), "password",
+				"password.too-short");
+		assertFieldError(signup(uniqueUsername(), "Kiki", "wachtwoord123", true, true, "2026-11"), "password",
+				"password.common");
+		assertFieldError(signup(uniqueUsername(), "Kiki", "a-long-and-unusual-pass", false, true, "2026-11"),
+				"minimumAgeConfirmed", "age.not-confirmed");
+		assertFieldError(signup(uniqueUsername(), "Kiki", "a-long-and-unusual-pass", true, false, "2026-11"),
+				"houseRulesAccepted", "house-rules.not-accepted");
+		assertFieldError(signup(uniqueUsername(), "Kiki", "a-long-and-unusual-pass", true, true, "2020-01"),
+				"houseRulesAccepted", "house-rules.not-accepted");
+	}
+
+	@Test
+	void passwordContainingTheUsernameIsRefused() {
+		String username = uniqueUsername();
+
+		assertFieldError(signup(username, "Kiki", username + "-and-more", true, true, "2026-11"), "password",
+				"password.contains-username");
+	}
+
+	@Test
+	void signupWithoutCsrfTokenIsRefused() {
+		Response response = this.browser.postJson("/auth/signup",
+				body(uniqueUsername(), "Kiki", "a-long-and-unusual-pass", true, true, "2026-11"));
+
+		assertThat(response.status()).isEqualTo(403);
+	}
+
+	@Test
+	void authConfigTellsTheAppHowToSignIn() {
+		Response config = this.browser.get("/auth/config");
+
+		assertThat(config.json().get("clientId").asString()).isEqualTo("cocon-web");
+		assertThat(config.json().get("signupEnabled").asBoolean()).isTrue();
+		assertThat(config.json().get("minimumAge").asInt()).isEqualTo(12);
+	}
+
+	Response signup(String username, String pseudonym, String password, boolean age, boolean rules, String version) {
+		this.browser.get("/auth/csrf");
+		return this.browser.postJson("/auth/signup", body(username, pseudonym, password, age, rules, version),
+				"X-XSRF-TOKEN", this.browser.cookie("XSRF-TOKEN"));
+	}
+
+	static String body(String username, String pseudonym, String password, boolean age, boolean rules, String version) {
+		return """
+				{"username":"%s","pseudonym":"%s","password":"%s","minimumAgeConfirmed":%s,
+				 "houseRulesAccepted":%s,"houseRulesVersion":"%s","locale":"en","timezone":"Europe/Amsterdam"}"""
+			.formatted(username, pseudonym, password, age, rules, version);
+	}
+
+	static String uniqueUsername() {
+		return "kid-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static void assertFieldError(Response response, String field, String code) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+		assertThat(response.json().get("errors").get(0).get("code").asString()).isEqualTo(code);
+	}
+
+}
