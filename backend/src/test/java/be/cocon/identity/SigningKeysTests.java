@@ -32,6 +32,7 @@ class SigningKeysTests {
 		String collection = "signing_keys_" + System.nanoTime();
 		SigningKeys keys = new SigningKeys(this.mongo, settings, clock, collection);
 		String first = keys.signingKey().getKeyID();
+		clock.advance(Duration.ofMinutes(1));
 
 		String second = keys.rotate().getKeyID();
 

@@ -44,6 +44,11 @@ public class TestTokens {
 			.id());
 	}
 
+	/** Assigns a client to a therapist, as an admin would. */
+	public void assign(UserId client, UserId therapist) {
+		this.accounts.assign(client.value(), therapist.value(), "test-admin");
+	}
+
 	/** A valid access token for a new account with these roles. */
 	public String tokenFor(Role... roles) {
 		return tokenFor(account(roles), roles);

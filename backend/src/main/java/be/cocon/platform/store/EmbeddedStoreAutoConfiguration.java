@@ -33,6 +33,11 @@ class EmbeddedStoreAutoConfiguration {
 	}
 
 	@Bean
+	GroupCommit embeddedStoreDurability(EmbeddedMongoServer server) {
+		return new GroupCommit(server::commit);
+	}
+
+	@Bean
 	StoreDescription embeddedStoreDescription(EmbeddedMongoServer server) {
 		return StoreDescription.embedded(server.dataFile());
 	}

@@ -1,6 +1,7 @@
 package be.cocon.platform.store;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +10,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import be.cocon.platform.Durability;
 
 /**
  * Says which store is in use: in the log at startup, under {@code store} in
@@ -32,6 +36,22 @@ class StoreInfoConfiguration {
 		log.info("Store: MongoDB at {} (database {}); no embedded server started", description.location(),
 				description.database());
 		return description;
+	}
+
+	/**
+	 * On a real MongoDB the client's write concern (majority, journaled) makes writes
+	 * durable.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(Durability.class)
+	Durability externalStoreDurability() {
+		return () -> {
+		};
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer durableWrites() {
+		return (settings) -> settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package be.cocon.identity;
+package be.cocon;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import be.cocon.identity.Role;
+import be.cocon.identity.TestTokens;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.HttpTestClient.Response;
 
@@ -42,6 +44,8 @@ class AccessMatrixTests {
 		MATRIX.put("PUT /api/admin/clients/{clientId}/therapist", new int[] { 401, 403, 403, 403, 400 });
 		MATRIX.put("DELETE /api/admin/clients/{clientId}/therapist", new int[] { 401, 403, 403, 403, 404 });
 		MATRIX.put("GET /api/admin/clients/{clientId}/assignments", new int[] { 401, 403, 403, 403, 404 });
+		MATRIX.put("GET /api/conversations", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/conversations/{conversationId}/messages", new int[] { 401, 404, 404, 404, 404 });
 	}
 
 	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };
@@ -88,7 +92,9 @@ class AccessMatrixTests {
 
 	private static Response call(HttpTestClient http, String endpoint, String token) {
 		String[] parts = endpoint.split(" ");
-		String path = parts[1].replace("{id}", "unknown-id").replace("{clientId}", "unknown-id");
+		String path = parts[1].replace("{id}", "unknown-id")
+			.replace("{clientId}", "unknown-id")
+			.replace("{conversationId}", "unknown-id");
 		String[] auth = (token != null) ? new String[] { "Authorization", bearer(token) } : new String[0];
 		return switch (parts[0]) {
 			case "GET" -> http.get(path, auth);

@@ -1,0 +1,222 @@
+package be.cocon.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import be.cocon.chat.ChatViews.Ack;
+import be.cocon.chat.ChatViews.MessagePage;
+import be.cocon.chat.ChatViews.MessageView;
+import be.cocon.platform.Durability;
+
+/**
+ * Sending (idempotent, ordered, acknowledged only once stored), history and read markers.
+ * Delivery to live sessions is {@link ChatDelivery}'s job.
+ */
+@Service
+class ChatService {
+
+	private static final Pattern CLIENT_MESSAGE_ID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	/** Control characters other than newline and tab are refused. */
+	private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+
+	private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
+
+	private static final int PREVIEW_LENGTH = 80;
+
+	private final Conversations conversations;
+
+	private final Messages messages;
+
+	private final Durability durability;
+
+	private final ChatDelivery delivery;
+
+	private final ApplicationEventPublisher events;
+
+	private final ChatSettings settings;
+
+	private final Clock clock;
+
+	private final Map<String, Bucket> sendRates = new ConcurrentHashMap<>();
+
+	ChatService(Conversations conversations, Messages messages, Durability durability, ChatDelivery delivery,
+			ApplicationEventPublisher events, ChatSettings settings, Clock clock) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.durability = durability;
+		this.delivery = delivery;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	Ack send(String senderId, String conversationId, @Nullable String clientMessageId, @Nullable String rawBody) {
+		String body = checkedBody(rawBody, checkedClientMessageId(clientMessageId));
+		ConversationDocument conversation = participantConversation(senderId, conversationId, clientMessageId);
+		String dedupId = senderId + ":" + clientMessageId.toLowerCase(java.util.Locale.ROOT);
+		Instant now = this.clock.instant();
+		if (!this.messages.claim(dedupId, conversation.id(), now)) {
+			Ack earlier = earlierAck(dedupId, conversation.id(), clientMessageId, now);
+			if (earlier != null) {
+				return earlier;
+			}
+		}
+		if (!this.sendRate(senderId).tryConsume(1)) {
+			this.messages.releaseClaim(dedupId);
+			throw new ChatProblem(429, "message.rate-limited",
+					"You are sending messages very fast; please wait a moment.", clientMessageId);
+		}
+		MessageDocument message = store(conversation.id(), senderId, clientMessageId, body, now, dedupId);
+		this.durability.awaitDurable();
+		afterStored(conversation, message);
+		return new Ack(clientMessageId, message.id(), conversation.id(), message.seq(), message.createdAt(), false);
+	}
+
+	MessagePage page(String userId, String conversationId, @Nullable Long before, @Nullable Long after, int limit) {
+		ConversationDocument conversation = participantConversation(userId, conversationId, null);
+		int size = Math.max(1, Math.min(limit, this.settings.maxPageSize()));
+		long last = conversation.lastSeq();
+		long from;
+		long to;
+		if (after != null) {
+			from = after + 1;
+			to = Math.min(after + size, last);
+		}
+		else {
+			to = (before != null) ? Math.min(before - 1, last) : last;
+			from = Math.max(1, to - size + 1);
+		}
+		List<MessageView> page = this.messages.range(conversationId, from, to).stream().map(MessageView::of).toList();
+		return new MessagePage(page, last, from > 1);
+	}
+
+	void markRead(String userId, String conversationId, long seq) {
+		ConversationDocument conversation = participantConversation(userId, conversationId, null);
+		if (seq < 0 || seq > conversation.lastSeq()) {
+			throw ChatProblem.invalid("read.invalid-seq",
+					"There is no message " + seq + " in this conversation (last is " + conversation.lastSeq() + ").",
+					null);
+		}
+		if (this.conversations.raiseReadMarker(conversationId, userId, seq)) {
+			this.delivery.read(conversation, userId, seq);
+		}
+	}
+
+	ConversationDocument participantConversation(String userId, String conversationId,
+			@Nullable String clientMessageId) {
+		ConversationDocument conversation = this.conversations.findById(conversationId)
+			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
+		if (!conversation.hasParticipant(userId)) {
+			throw ChatProblem.notParticipant(conversationId, clientMessageId);
+		}
+		return conversation;
+	}
+
+	private MessageDocument store(String conversationId, String senderId, String clientMessageId, String body,
+			Instant now, String dedupId) {
+		long seq = this.conversations.nextSeq(conversationId);
+		MessageDocument message = new MessageDocument(MessageDocument.idOf(conversationId, seq), conversationId, seq,
+				senderId, clientMessageId, body, now);
+		this.messages.insert(message);
+		this.messages.completeClaim(dedupId, message.id());
+		return message;
+	}
+
+	private void afterStored(ConversationDocument conversation, MessageDocument message) {
+		String preview = (message.body().length() > PREVIEW_LENGTH) ? message.body().substring(0, PREVIEW_LENGTH) + "…"
+				: message.body();
+		this.conversations.setPreview(conversation.id(),
+				new ConversationDocument.Preview(message.seq(), message.senderId(), preview, message.createdAt()));
+		// writing a message means having read the conversation up to it
+		this.conversations.raiseReadMarker(conversation.id(), message.senderId(), message.seq());
+		this.delivery.message(conversation, message);
+		this.events.publishEvent(new MessagePosted(conversation.id(), message.seq(), message.senderId(), message.body(),
+				message.createdAt()));
+	}
+
+	/**
+	 * The acknowledgement of an earlier send with the same client message id, if stored.
+	 */
+	private @Nullable Ack earlierAck(String dedupId, String conversationId, String clientMessageId, Instant now) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (System.nanoTime() < deadline) {
+			Document claim = this.messages.findClaim(dedupId).orElse(null);
+			if (claim == null) {
+				return null;
+			}
+			if (!conversationId.equals(claim.getString("conversationId"))) {
+				throw ChatProblem.invalid("message.id-reused",
+						"This client message id was already used in another conversation.", clientMessageId);
+			}
+			String messageId = claim.getString("messageId");
+			if (messageId != null) {
+				MessageDocument message = this.messages.findById(messageId).orElseThrow();
+				this.durability.awaitDurable();
+				return new Ack(clientMessageId, message.id(), conversationId, message.seq(), message.createdAt(), true);
+			}
+			if (this.messages.takeOverStaleClaim(dedupId, now.minus(STALE_CLAIM), now)) {
+				return null;
+			}
+			sleepBriefly();
+		}
+		throw new ChatProblem(409, "message.in-progress", "This message is still being stored; retry shortly.",
+				clientMessageId);
+	}
+
+	private Bucket sendRate(String userId) {
+		int perMinute = this.settings.sendsPerMinute();
+		return this.sendRates.computeIfAbsent(userId, (id) -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			.build());
+	}
+
+	private String checkedClientMessageId(@Nullable String clientMessageId) {
+		if (clientMessageId == null || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
+			throw ChatProblem.invalid("message.invalid-client-id", "Every message needs a client message id (a UUID).",
+					clientMessageId);
+		}
+		return clientMessageId;
+	}
+
+	private String checkedBody(@Nullable String rawBody, String clientMessageId) {
+		String body = (rawBody != null) ? rawBody.replace("\r\n", "\n").strip() : "";
+		if (body.isEmpty()) {
+			throw ChatProblem.invalid("message.empty", "A message cannot be empty.", clientMessageId);
+		}
+		if (body.codePointCount(0, body.length()) > this.settings.maxBodyLength()) {
+			throw ChatProblem.invalid("message.too-long",
+					"A message can be at most " + this.settings.maxBodyLength() + " characters.", clientMessageId);
+		}
+		if (FORBIDDEN.matcher(body).find()) {
+			throw ChatProblem.invalid("message.control-characters",
+					"A message cannot contain control characters other than new lines.", clientMessageId);
+		}
+		return body;
+	}
+
+	private static void sleepBriefly() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

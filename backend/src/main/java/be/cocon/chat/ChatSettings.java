@@ -1,0 +1,28 @@
+package be.cocon.chat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the chat module ({@code cocon.chat.*}).
+ *
+ * @param allowedOrigins browser origins allowed to open the WebSocket besides the app's
+ * own public URL ({@code cocon.identity.issuer}); never {@code *}
+ * @param maxBodyLength longest message, in characters
+ * @param sendsPerMinute messages one user may send per minute (burst up to this many)
+ * @param maxPageSize longest page of history
+ * @param frameSizeLimit largest STOMP frame in bytes; a larger one closes the connection
+ * @param sendTimeLimit how long a send to one slow client may take before it is dropped
+ * @param sendBufferSizeLimit bytes buffered for one slow client before it is dropped
+ * @param typingInterval at most one typing signal per user and conversation per interval
+ */
+@ConfigurationProperties("cocon.chat")
+record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedOrigins,
+		@DefaultValue("4000") int maxBodyLength, @DefaultValue("30") int sendsPerMinute,
+		@DefaultValue("100") int maxPageSize, @DefaultValue("65536") int frameSizeLimit,
+		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("524288") int sendBufferSizeLimit,
+		@DefaultValue("2s") Duration typingInterval) {
+}

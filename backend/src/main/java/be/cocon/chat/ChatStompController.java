@@ -1,0 +1,118 @@
+package be.cocon.chat;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.stereotype.Controller;
+
+import be.cocon.chat.ChatViews.ErrorEvent;
+
+/**
+ * The STOMP API (documented in docs/asyncapi.yaml): send a message, signal typing, move
+ * the read marker. Every refusal goes to the sender's {@code /user/queue/errors} with a
+ * code and the client message id.
+ */
+@Controller
+class ChatStompController {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatStompController.class);
+
+	private final ChatService chat;
+
+	private final ChatDelivery delivery;
+
+	private final ChatSettings settings;
+
+	private final Clock clock;
+
+	private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
+
+	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock) {
+		this.chat = chat;
+		this.delivery = delivery;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@MessageMapping("/conversations/{conversationId}/messages")
+	void send(@DestinationVariable String conversationId, @Payload SendMessage message, Principal user) {
+		this.delivery.ack(user.getName(),
+				this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body()));
+	}
+
+	@MessageMapping("/conversations/{conversationId}/typing")
+	void typing(@DestinationVariable String conversationId, @Payload Typing typing, Principal user) {
+		this.chat.participantConversation(user.getName(), conversationId, null);
+		String key = user.getName() + ":" + conversationId + ":" + typing.typing();
+		Instant now = this.clock.instant();
+		Instant last = this.lastTyping.get(key);
+		if (last != null && last.plus(this.settings.typingInterval()).isAfter(now)) {
+			return;
+		}
+		this.lastTyping.put(key, now);
+		this.delivery.typing(conversationId, user.getName(), typing.typing());
+	}
+
+	@MessageMapping("/conversations/{conversationId}/read")
+	void read(@DestinationVariable String conversationId, @Payload ReadMarker marker, Principal user) {
+		this.chat.markRead(user.getName(), conversationId, marker.seq());
+	}
+
+	/** Anything sent to an application destination that does not exist. */
+	@MessageMapping("/**")
+	void unknown(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination) {
+		throw ChatProblem.invalid("destination.unknown", "There is no destination " + destination + ".", null);
+	}
+
+	@MessageExceptionHandler
+	void refused(ChatProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
+			required = false) @Nullable String destination) {
+		this.delivery.error(user.getName(),
+				new ErrorEvent(problem.code(), problem.getMessage(), problem.clientMessageId(), destination));
+	}
+
+	@MessageExceptionHandler
+	void malformed(MessageConversionException ex, Principal user,
+			@Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
+					required = false) @Nullable String destination) {
+		this.delivery.error(user.getName(), new ErrorEvent("payload.malformed",
+				"The payload is not the JSON this destination expects.", null, destination));
+	}
+
+	@MessageExceptionHandler
+	void failed(Exception ex, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
+			required = false) @Nullable String destination) {
+		log.error("Chat: unexpected failure on {}", destination, ex);
+		this.delivery.error(user.getName(), new ErrorEvent("server.error",
+				"Something went wrong on our side; please try again.", null, destination));
+	}
+
+	/**
+	 * @param clientMessageId the sender's id for this message (a UUID), the same on every
+	 * retry
+	 * @param body the text
+	 */
+	record SendMessage(@Nullable String clientMessageId, @Nullable String body) {
+	}
+
+	record Typing(boolean typing) {
+	}
+
+	record ReadMarker(long seq) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package be.cocon.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A conversation as stored: its participants, the last sequence number handed out (the
+ * per-conversation counter), a preview of the last message and each participant's read
+ * marker.
+ */
+@Document(ConversationDocument.COLLECTION)
+record ConversationDocument(@Id String id, ConversationKind kind, List<String> participants, Instant createdAt,
+		long lastSeq, @Nullable Preview lastMessage, Map<String, Long> readMarkers) {
+
+	static final String COLLECTION = "conversations";
+
+	/** The therapy conversation of a client and a therapist has a computable id. */
+	static String therapyId(String clientId, String therapistId) {
+		return "therapy-" + clientId + "-" + therapistId;
+	}
+
+	boolean hasParticipant(String userId) {
+		return this.participants.contains(userId);
+	}
+
+	long readMarkerOf(String userId) {
+		return this.readMarkers.getOrDefault(userId, 0L);
+	}
+
+	/**
+	 * @param seq sequence number
+	 * @param senderId who wrote it
+	 * @param text the first characters
+	 * @param at when
+	 */
+	record Preview(long seq, String senderId, String text, Instant at) {
+	}
+
+}

@@ -1,0 +1,9 @@
+package be.cocon.chat;
+
+/** What a conversation is for. */
+public enum ConversationKind {
+
+	/** A client and their therapist; created when the client is assigned. */
+	THERAPY
+
+}

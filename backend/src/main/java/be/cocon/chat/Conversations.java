@@ -1,0 +1,98 @@
+package be.cocon.chat;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Conversations in the store, and per user the list of their conversation ids
+ * ({@code user_conversations}, {@code _id} = user id), so listing is two {@code _id}
+ * reads.
+ */
+@Repository
+class Conversations {
+
+	static final String USER_CONVERSATIONS = "user_conversations";
+
+	private final MongoTemplate mongo;
+
+	Conversations(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * Creates the conversation unless it exists; either way every participant lists it.
+	 */
+	void createIfAbsent(String id, ConversationKind kind, List<String> participants, Instant at) {
+		try {
+			this.mongo.insert(new ConversationDocument(id, kind, participants, at, 0, null, Map.of()));
+		}
+		catch (DuplicateKeyException ex) {
+			// created before (events are delivered at least once)
+		}
+		for (String participant : participants) {
+			this.mongo.upsert(byId(participant), new Update().addToSet("conversationIds", id), USER_CONVERSATIONS);
+		}
+	}
+
+	Optional<ConversationDocument> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, ConversationDocument.class));
+	}
+
+	List<ConversationDocument> findAllById(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ConversationDocument.class);
+	}
+
+	List<String> idsOf(String userId) {
+		Document doc = this.mongo.findById(userId, Document.class, USER_CONVERSATIONS);
+		return (doc != null) ? doc.getList("conversationIds", String.class, List.of()) : List.of();
+	}
+
+	/** Hands out the next sequence number of a conversation, atomically on the store. */
+	long nextSeq(String id) {
+		ConversationDocument updated = this.mongo.findAndModify(byId(id), new Update().inc("lastSeq", 1),
+				FindAndModifyOptions.options().returnNew(true), ConversationDocument.class);
+		if (updated == null) {
+			throw new IllegalStateException("Conversation " + id + " vanished");
+		}
+		return updated.lastSeq();
+	}
+
+	/** Sets the preview unless a later message already set it. */
+	void setPreview(String id, ConversationDocument.Preview preview) {
+		Query older = Query.query(Criteria.where("_id")
+			.is(id)
+			.orOperator(Criteria.where("lastMessage").is(null), Criteria.where("lastMessage.seq").lt(preview.seq())));
+		this.mongo.updateFirst(older, new Update().set("lastMessage", preview), ConversationDocument.class);
+	}
+
+	/** Moves a participant's read marker forward, never back. @return whether it moved */
+	boolean raiseReadMarker(String id, String userId, long seq) {
+		String field = "readMarkers." + userId;
+		Query behind = Query.query(Criteria.where("_id")
+			.is(id)
+			.orOperator(Criteria.where(field).exists(false), Criteria.where(field).lt(seq)));
+		return this.mongo.updateFirst(behind, new Update().set(field, seq), ConversationDocument.class)
+			.getModifiedCount() == 1;
+	}
+
+	private static Query byId(String id) {
+		return Query.query(Criteria.where("_id").is(id));
+	}
+
+}

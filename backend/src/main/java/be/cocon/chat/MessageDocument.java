@@ -1,0 +1,22 @@
+package be.cocon.chat;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A stored message. Its id is computed from the conversation and the sequence number, so
+ * a page of history or a resume is one {@code _id $in} query.
+ */
+@Document(MessageDocument.COLLECTION)
+record MessageDocument(@Id String id, String conversationId, long seq, String senderId, String clientMessageId,
+		String body, Instant createdAt) {
+
+	static final String COLLECTION = "messages";
+
+	static String idOf(String conversationId, long seq) {
+		return conversationId + ":" + String.format("%012d", seq);
+	}
+
+}

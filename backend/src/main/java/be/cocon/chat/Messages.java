@@ -1,0 +1,98 @@
+package be.cocon.chat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Messages and their dedup records. A dedup record ({@code _id} = sender + client message
+ * id) is claimed before a sequence number is taken, so a resend, even a concurrent one,
+ * never creates a second message.
+ */
+@Repository
+class Messages {
+
+	static final String DEDUP = "message_dedup";
+
+	private final MongoTemplate mongo;
+
+	Messages(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * @return true when this call claimed the id; false when it was claimed before
+	 */
+	boolean claim(String dedupId, String conversationId, Instant at) {
+		try {
+			this.mongo.insert(new Document("_id", dedupId).append("conversationId", conversationId)
+				.append("claimedAt", Date.from(at)), DEDUP);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/** Takes over a claim whose sender died before storing the message. */
+	boolean takeOverStaleClaim(String dedupId, Instant claimedBefore, Instant now) {
+		Query stale = Query.query(Criteria.where("_id")
+			.is(dedupId)
+			.and("messageId")
+			.exists(false)
+			.and("claimedAt")
+			.lt(Date.from(claimedBefore)));
+		return this.mongo.updateFirst(stale, new Update().set("claimedAt", Date.from(now)), DEDUP)
+			.getModifiedCount() == 1;
+	}
+
+	Optional<Document> findClaim(String dedupId) {
+		return Optional.ofNullable(this.mongo.findById(dedupId, Document.class, DEDUP));
+	}
+
+	void completeClaim(String dedupId, String messageId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(dedupId)), new Update().set("messageId", messageId),
+				DEDUP);
+	}
+
+	/** Gives up a claim that was refused before a sequence number was taken. */
+	void releaseClaim(String dedupId) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(dedupId).and("messageId").exists(false)), DEDUP);
+	}
+
+	void insert(MessageDocument message) {
+		this.mongo.insert(message);
+	}
+
+	Optional<MessageDocument> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, MessageDocument.class));
+	}
+
+	/** Messages with sequence numbers {@code from..to} (inclusive), in order. */
+	List<MessageDocument> range(String conversationId, long from, long to) {
+		if (to < from) {
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>();
+		for (long seq = from; seq <= to; seq++) {
+			ids.add(MessageDocument.idOf(conversationId, seq));
+		}
+		List<MessageDocument> found = new ArrayList<>(
+				this.mongo.find(Query.query(Criteria.where("_id").in(ids)), MessageDocument.class));
+		found.sort(Comparator.comparingLong(MessageDocument::seq));
+		return found;
+	}
+
+}

@@ -1,0 +1,89 @@
+package be.cocon.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+import be.cocon.identity.BearerTokens;
+
+/**
+ * STOMP over WebSocket at {@code /ws}: only configured origins may connect, CONNECT is
+ * authenticated before Spring Security's message authorization runs (this configurer is
+ * ordered first), frames of a session keep their order both ways, frames and slow
+ * consumers are bounded, and one instance uses the simple in-memory broker with
+ * heartbeats.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@Order(Ordered.HIGHEST_PRECEDENCE + 99)
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	private final ChatSettings settings;
+
+	private final BearerTokens tokens;
+
+	private final String publicUrl;
+
+	private final RefusalEvents refusals;
+
+	WebSocketConfiguration(ChatSettings settings, BearerTokens tokens,
+			@Value("${cocon.identity.issuer:http://localhost:8080}") String publicUrl,
+			ObjectProvider<AuthorizationManager<Message<?>>> rules, ObjectProvider<ChatDelivery> delivery) {
+		this.settings = settings;
+		this.tokens = tokens;
+		this.refusals = new RefusalEvents(rules, delivery);
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		List<String> origins = new ArrayList<>(this.settings.allowedOrigins());
+		origins.add(this.publicUrl);
+		registry.addEndpoint("/ws").setAllowedOrigins(origins.toArray(String[]::new));
+		// frames of one session are handled in the order they arrived, so one sender's
+		// messages get increasing sequence numbers
+		registry.setPreserveReceiveOrder(true);
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+		heartbeats.setPoolSize(1);
+		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+		heartbeats.initialize();
+		registry.setApplicationDestinationPrefixes("/app");
+		// and events reach each session in the order they were published
+		registry.setPreservePublishOrder(true);
+		registry.setUserDestinationPrefix("/user");
+		registry.enableSimpleBroker("/topic", "/queue")
+			.setHeartbeatValue(new long[] { 10_000, 10_000 })
+			.setTaskScheduler(heartbeats);
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.interceptors(new StompAuthentication(this.tokens), this.refusals);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit(this.settings.frameSizeLimit())
+			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())
+			.setSendBufferSizeLimit(this.settings.sendBufferSizeLimit());
+	}
+
+}

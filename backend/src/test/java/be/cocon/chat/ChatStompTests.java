@@ -1,0 +1,370 @@
+package be.cocon.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import be.cocon.identity.Role;
+import be.cocon.identity.TestTokens;
+import be.cocon.identity.UserId;
+import be.cocon.support.HttpTestClient;
+import be.cocon.support.StompTestClient;
+
+import static be.cocon.support.HttpTestClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The STOMP API end to end, with real WebSocket STOMP clients against the running server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "cocon.chat.sends-per-minute=100")
+@Import(TestTokens.class)
+class ChatStompTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestTokens tokens;
+
+	UserId client;
+
+	UserId therapist;
+
+	String clientToken;
+
+	String therapistToken;
+
+	String conversation;
+
+	final List<StompTestClient> open = new ArrayList<>();
+
+	@BeforeEach
+	void assignedPair() {
+		this.client = this.tokens.account(Role.CLIENT);
+		this.therapist = this.tokens.account(Role.THERAPIST);
+		this.tokens.assign(this.client, this.therapist);
+		this.clientToken = this.tokens.tokenFor(this.client, Role.CLIENT);
+		this.therapistToken = this.tokens.tokenFor(this.therapist, Role.THERAPIST);
+		this.conversation = ConversationDocument.therapyId(this.client.value(), this.therapist.value());
+	}
+
+	@AfterEach
+	void closeAll() {
+		this.open.forEach(StompTestClient::close);
+	}
+
+	@Test
+	void sendIsAcknowledgedAfterStoringAndDeliveredToBothSides() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		StompTestClient doc = connect(this.therapistToken);
+		String id = UUID.randomUUID().toString();
+
+		kid.sendMessage(this.conversation, id, "  Hallo, ik ben er.  ");
+
+		JsonNode ack = kid.next("/user/queue/acks");
+		assertThat(ack.get("clientMessageId").asString()).isEqualTo(id);
+		assertThat(ack.get("seq").asLong()).isEqualTo(1);
+		assertThat(ack.get("duplicate").asBoolean()).isFalse();
+		JsonNode delivered = doc.next("/user/queue/messages");
+		assertThat(delivered.get("body").asString()).isEqualTo("Hallo, ik ben er.");
+		assertThat(delivered.get("senderId").asString()).isEqualTo(this.client.value());
+		assertThat(kid.next("/user/queue/messages").get("seq").asLong()).isEqualTo(1);
+		assertThat(history(this.clientToken, "").get("messages").size()).isEqualTo(1);
+	}
+
+	@Test
+	void resendWithSameClientIdCreatesNoSecondMessage() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		String id = UUID.randomUUID().toString();
+
+		kid.sendMessage(this.conversation, id, "once");
+		JsonNode first = kid.next("/user/queue/acks");
+		kid.sendMessage(this.conversation, id, "once");
+		JsonNode second = kid.next("/user/queue/acks");
+
+		assertThat(second.get("id").asString()).isEqualTo(first.get("id").asString());
+		assertThat(second.get("duplicate").asBoolean()).isTrue();
+		assertThat(history(this.clientToken, "").get("messages").size()).isEqualTo(1);
+		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentSendersGetDistinctOrderedSequenceNumbers() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		StompTestClient doc = connect(this.therapistToken);
+		int each = 20;
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		pool.execute(() -> sendMany(kid, "kid", each));
+		pool.execute(() -> sendMany(doc, "doc", each));
+		pool.shutdown();
+		assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+		Set<Long> seqs = new TreeSet<>();
+		for (int i = 0; i < each; i++) {
+			seqs.add(kid.next("/user/queue/acks").get("seq").asLong());
+			seqs.add(doc.next("/user/queue/acks").get("seq").asLong());
+		}
+		assertThat(seqs).hasSize(2 * each).first().isEqualTo(1L);
+		JsonNode all = history(this.clientToken, "?limit=100").get("messages");
+		assertThat(all.size()).isEqualTo(2 * each);
+		List<Long> order = new ArrayList<>();
+		List<String> kidBodies = new ArrayList<>();
+		all.forEach((message) -> {
+			order.add(message.get("seq").asLong());
+			if (message.get("body").asString().startsWith("kid")) {
+				kidBodies.add(message.get("body").asString());
+			}
+		});
+		assertThat(order).isSorted();
+		assertThat(kidBodies).containsExactly(expectedBodies("kid", each));
+	}
+
+	@Test
+	void clientThatReconnectsResumesWithNoGapAndNoDuplicate() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		StompTestClient doc = connect(this.therapistToken);
+		doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "before the drop");
+		long lastSeen = kid.next("/user/queue/messages").get("seq").asLong();
+		kid.close();
+
+		for (int i = 1; i <= 5; i++) {
+			doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "while away " + i);
+			doc.next("/user/queue/acks");
+		}
+		StompTestClient back = connect(this.clientToken);
+		JsonNode missed = history(this.clientToken, "?after=" + lastSeen).get("messages");
+
+		List<String> bodies = new ArrayList<>();
+		missed.forEach((message) -> bodies.add(message.get("body").asString()));
+		assertThat(bodies).containsExactly("while away 1", "while away 2", "while away 3", "while away 4",
+				"while away 5");
+		doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "live again");
+		assertThat(back.next("/user/queue/messages").get("body").asString()).isEqualTo("live again");
+	}
+
+	@Test
+	void outsiderCannotSendToTheConversation() throws Exception {
+		StompTestClient outsider = connect(this.tokens.tokenFor(Role.CLIENT));
+		String id = UUID.randomUUID().toString();
+
+		outsider.sendMessage(this.conversation, id, "let me in");
+
+		JsonNode error = outsider.next("/user/queue/errors");
+		assertThat(error.get("code").asString()).isEqualTo("conversation.not-participant");
+		assertThat(error.get("clientMessageId").asString()).isEqualTo(id);
+		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
+	}
+
+	@Test
+	void outsiderCannotSubscribeToTheConversationsTypingTopic() throws Exception {
+		StompTestClient outsider = connect(this.tokens.tokenFor(Role.CLIENT));
+
+		outsider.subscribe("/topic/conversations/" + this.conversation + "/typing");
+
+		JsonNode error = outsider.next("/user/queue/errors");
+		assertThat(error.get("code").asString()).isEqualTo("subscription.denied");
+		assertThat(error.get("destination").asString()).endsWith("/typing");
+	}
+
+	@Test
+	void subscribingOutsideTheOwnQueuesIsRefused() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		kid.subscribe("/topic/everything");
+
+		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("subscription.denied");
+	}
+
+	@Test
+	void sendingStraightToTheBrokerIsRefused() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		kid.send("/user/" + this.therapist + "/queue/messages", "{\"body\":\"spoofed\"}");
+
+		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("destination.denied");
+	}
+
+	@Test
+	void connectWithoutOrWithABadTokenIsRefused() {
+		assertThatThrownBy(() -> StompTestClient.connect(this.port, null)).isNotNull();
+		assertThatThrownBy(() -> StompTestClient.connect(this.port, "not-a-token")).isNotNull();
+	}
+
+	@Test
+	void handshakeFromAForeignOriginIsRefused() {
+		assertThatThrownBy(() -> StompTestClient.connect(this.port, this.clientToken, "https://evil.example"))
+			.isNotNull();
+	}
+
+	@Test
+	void handshakeFromTheAppsOwnOriginIsAccepted() throws Exception {
+		StompTestClient kid = StompTestClient.connect(this.port, this.clientToken, "http://localhost:8080");
+		this.open.add(kid);
+
+		assertThat(kid.isConnected()).isTrue();
+	}
+
+	@Test
+	void badSendsGetAnErrorWithTheirCode() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "x".repeat(4001))).isEqualTo("message.too-long");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "   ")).isEqualTo("message.empty");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "bell\u0007")).isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, "not-a-uuid", "hi")).isEqualTo("message.invalid-client-id");
+		kid.send("/app/conversations/" + this.conversation + "/messages", "{not json");
+		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("payload.malformed");
+		kid.send("/app/nowhere", "{}");
+		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("destination.unknown");
+		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
+	}
+
+	@Test
+	void newlinesAreKept() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "line one\r\nline two");
+		kid.next("/user/queue/acks");
+
+		assertThat(history(this.clientToken, "").get("messages").get(0).get("body").asString())
+			.isEqualTo("line one\nline two");
+	}
+
+	@Test
+	void frameOverTheSizeLimitClosesTheConnection() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		try {
+			kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "x".repeat(70_000));
+		}
+		catch (org.springframework.messaging.MessageDeliveryException ex) {
+			// the server may close the connection while the frame is still being sent
+		}
+
+		assertThat(kid.nextError(5000)).isNotNull();
+		assertThat(kid.isConnected()).isFalse();
+		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
+	}
+
+	@Test
+	void typingAndReadMarkersReachTheOtherSide() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		StompTestClient doc = connect(this.therapistToken);
+		doc.subscribe("/topic/conversations/" + this.conversation + "/typing");
+		Thread.sleep(150);
+
+		kid.send("/app/conversations/" + this.conversation + "/typing", "{\"typing\":true}");
+		JsonNode typing = doc.next("/topic/conversations/" + this.conversation + "/typing");
+		assertThat(typing.get("userId").asString()).isEqualTo(this.client.value());
+		assertThat(typing.get("typing").asBoolean()).isTrue();
+
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "lees je dit?");
+		long seq = doc.next("/user/queue/messages").get("seq").asLong();
+		doc.send("/app/conversations/" + this.conversation + "/read", "{\"seq\":" + seq + "}");
+		JsonNode read = kid.next("/user/queue/read");
+		assertThat(read.get("userId").asString()).isEqualTo(this.therapist.value());
+		assertThat(read.get("seq").asLong()).isEqualTo(seq);
+
+		doc.send("/app/conversations/" + this.conversation + "/read", "{\"seq\":99}");
+		assertThat(doc.next("/user/queue/errors").get("code").asString()).isEqualTo("read.invalid-seq");
+	}
+
+	@Test
+	void conversationListShowsUnreadCountsPreviewAndPresence() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "eerste bericht");
+		kid.next("/user/queue/acks");
+
+		JsonNode list = new HttpTestClient(this.port)
+			.get("/api/conversations", "Authorization", bearer(this.therapistToken))
+			.json();
+
+		JsonNode mine = list.get(0);
+		assertThat(mine.get("id").asString()).isEqualTo(this.conversation);
+		assertThat(mine.get("unread").asLong()).isEqualTo(1);
+		assertThat(mine.get("lastMessage").get("text").asString()).isEqualTo("eerste bericht");
+		JsonNode clientParticipant = mine.get("participants").get(0);
+		assertThat(clientParticipant.get("id").asString()).isEqualTo(this.client.value());
+		assertThat(clientParticipant.get("online").asBoolean()).isTrue();
+	}
+
+	@Test
+	void presenceChangesAreSentToThePartner() throws Exception {
+		StompTestClient doc = connect(this.therapistToken);
+		StompTestClient kid = connect(this.clientToken);
+
+		JsonNode online = doc.next("/user/queue/presence");
+		kid.close();
+		JsonNode offline = doc.next("/user/queue/presence");
+
+		assertThat(online.get("online").asBoolean()).isTrue();
+		assertThat(offline.get("userId").asString()).isEqualTo(this.client.value());
+		assertThat(offline.get("online").asBoolean()).isFalse();
+	}
+
+	@Test
+	void historyIsOnlyForParticipantsAndPagesAreBounded() throws Exception {
+		HttpTestClient http = new HttpTestClient(this.port);
+
+		assertThat(http
+			.get("/api/conversations/" + this.conversation + "/messages", "Authorization",
+					bearer(this.tokens.tokenFor(Role.CLIENT)))
+			.status()).isEqualTo(403);
+		assertThat(http.get("/api/conversations/nope/messages", "Authorization", bearer(this.clientToken)).status())
+			.isEqualTo(404);
+		assertThat(http
+			.get("/api/conversations/" + this.conversation + "/messages?before=0", "Authorization",
+					bearer(this.clientToken))
+			.status()).isEqualTo(400);
+	}
+
+	private String errorFor(StompTestClient stomp, String clientMessageId, String body) throws InterruptedException {
+		stomp.sendMessage(this.conversation, clientMessageId, body);
+		JsonNode error = stomp.next("/user/queue/errors");
+		return error.get("code").asString();
+	}
+
+	private JsonNode history(String token, String query) {
+		return new HttpTestClient(this.port)
+			.get("/api/conversations/" + this.conversation + "/messages" + query, "Authorization", bearer(token))
+			.json();
+	}
+
+	private StompTestClient connect(String token) throws Exception {
+		StompTestClient stomp = StompTestClient.connect(this.port, token).subscribeUserQueues();
+		this.open.add(stomp);
+		return stomp;
+	}
+
+	private void sendMany(StompTestClient stomp, String prefix, int count) {
+		for (String body : expectedBodies(prefix, count)) {
+			stomp.sendMessage(this.conversation, UUID.randomUUID().toString(), body);
+		}
+	}
+
+	private static String[] expectedBodies(String prefix, int count) {
+		String[] bodies = new String[count];
+		for (int i = 0; i < count; i++) {
+			bodies[i] = prefix + " " + String.format("%02d", i);
+		}
+		return bodies;
+	}
+
+}

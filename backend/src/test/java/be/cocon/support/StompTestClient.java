@@ -1,0 +1,205 @@
+package be.cocon.support;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A real STOMP-over-WebSocket client for tests against the running server. Every frame
+ * received on a subscription is kept as JSON in a queue per destination; ERROR frames and
+ * transport failures are kept too.
+ */
+public final class StompTestClient implements AutoCloseable {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
+
+	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+	private final StompSession session;
+
+	private StompTestClient(StompSession session) {
+		this.session = session;
+	}
+
+	public static StompTestClient connect(int port, String token) throws Exception {
+		return connect(port, token, null);
+	}
+
+	public static StompTestClient connect(int port, String token, String origin) throws Exception {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new RawJson());
+		WebSocketHttpHeaders http = new WebSocketHttpHeaders();
+		if (origin != null) {
+			http.setOrigin(origin);
+		}
+		StompHeaders connect = new StompHeaders();
+		if (token != null) {
+			connect.add("Authorization", "Bearer " + token);
+		}
+		Handler handler = new Handler();
+		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", http, connect, handler)
+			.get(10, TimeUnit.SECONDS);
+		StompTestClient stomp = new StompTestClient(session);
+		handler.owner = stomp;
+		return stomp;
+	}
+
+	/** Subscribes to the usual user queues. */
+	public StompTestClient subscribeUserQueues() throws InterruptedException {
+		for (String queue : List.of("messages", "acks", "errors", "read", "presence")) {
+			subscribe("/user/queue/" + queue);
+		}
+		// let the subscriptions reach the broker before anything is sent
+		Thread.sleep(150);
+		return this;
+	}
+
+	public void subscribe(String destination) {
+		BlockingQueue<JsonNode> queue = this.received.computeIfAbsent(destination,
+				(key) -> new LinkedBlockingQueue<>());
+		this.session.subscribe(destination, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return byte[].class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				queue.add(JSON.readTree((byte[]) payload));
+			}
+		});
+	}
+
+	public void send(String destination, String json) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+		this.session.send(headers, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	public void sendMessage(String conversationId, String clientMessageId, String body) {
+		send("/app/conversations/" + conversationId + "/messages",
+				JSON.createObjectNode().put("clientMessageId", clientMessageId).put("body", body).toString());
+	}
+
+	/** The next frame on a destination, or fails after a few seconds. */
+	public JsonNode next(String destination) throws InterruptedException {
+		JsonNode node = this.received.computeIfAbsent(destination, (key) -> new LinkedBlockingQueue<>())
+			.poll(10, TimeUnit.SECONDS);
+		if (node == null) {
+			throw new AssertionError("Nothing arrived on " + destination + " within 10 s");
+		}
+		return node;
+	}
+
+	/**
+	 * The next frame on a destination, or null when nothing arrives in the given time.
+	 */
+	public JsonNode poll(String destination, long millis) throws InterruptedException {
+		return this.received.computeIfAbsent(destination, (key) -> new LinkedBlockingQueue<>())
+			.poll(millis, TimeUnit.MILLISECONDS);
+	}
+
+	/** The next ERROR frame or transport failure, or null. */
+	public String nextError(long millis) throws InterruptedException {
+		return this.errors.poll(millis, TimeUnit.MILLISECONDS);
+	}
+
+	public boolean isConnected() {
+		return this.session.isConnected();
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.session.disconnect();
+		}
+	}
+
+	/** Passes JSON bytes through unchanged, whatever the content type says. */
+	private static final class RawJson extends AbstractMessageConverter {
+
+		RawJson() {
+			super(List.of(MimeTypeUtils.APPLICATION_JSON, MimeTypeUtils.APPLICATION_OCTET_STREAM,
+					MimeTypeUtils.TEXT_PLAIN));
+			setStrictContentTypeMatch(false);
+		}
+
+		@Override
+		protected boolean supports(Class<?> clazz) {
+			return byte[].class == clazz;
+		}
+
+		@Override
+		protected Object convertFromInternal(org.springframework.messaging.Message<?> message, Class<?> targetClass,
+				Object conversionHint) {
+			return message.getPayload();
+		}
+
+		@Override
+		protected Object convertToInternal(Object payload, MessageHeaders headers, Object conversionHint) {
+			return payload;
+		}
+
+	}
+
+	private static final class Handler extends StompSessionHandlerAdapter {
+
+		private StompTestClient owner;
+
+		private final BlockingQueue<String> early = new LinkedBlockingQueue<>();
+
+		@Override
+		public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
+				Throwable exception) {
+			report("exception: " + exception.getMessage());
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, Object payload) {
+			report("ERROR " + headers.getFirst("message"));
+		}
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return byte[].class;
+		}
+
+		@Override
+		public void handleTransportError(StompSession session, Throwable exception) {
+			report("transport: " + exception.getMessage());
+		}
+
+		private void report(String error) {
+			if (this.owner != null) {
+				this.owner.errors.add(error);
+			}
+			else {
+				this.early.add(error);
+			}
+		}
+
+	}
+
+}
