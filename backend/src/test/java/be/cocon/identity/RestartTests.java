@@ -12,6 +12,7 @@ import org.springframework.test.util.TestSocketUtils;
 
 import be.cocon.CoconApplication;
 import be.cocon.support.HttpTestClient;
+import be.cocon.support.PkceSignIn;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,7 @@ class RestartTests {
 		String access;
 		String refresh;
 		try (ConfigurableApplicationContext first = start(port)) {
-			SignInFlowTests flow = flowOn(port);
-			var tokens = flow.signIn("demo-client", "cocon-demo-2026");
+			var tokens = new PkceSignIn(port).tokens("demo-client", "cocon-demo-2026");
 			access = tokens.get("access_token").asString();
 			refresh = tokens.get("refresh_token").asString();
 		}
@@ -37,16 +37,9 @@ class RestartTests {
 		try (ConfigurableApplicationContext second = start(port)) {
 			HttpTestClient http = new HttpTestClient(port);
 			assertThat(http.get("/api/me", "Authorization", bearer(access)).status()).isEqualTo(200);
-			var refreshed = flowOn(port).refresh(refresh);
+			var refreshed = new PkceSignIn(port).refresh(refresh);
 			assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
 		}
-	}
-
-	private SignInFlowTests flowOn(int port) throws Exception {
-		SignInFlowTests flow = new SignInFlowTests();
-		flow.port = port;
-		flow.newBrowser();
-		return flow;
 	}
 
 	private ConfigurableApplicationContext start(int port) {
