@@ -8,6 +8,10 @@
 //                                contexts are closed automatically after the test
 //   ctx.baseUrl, ctx.neutralUrl, ctx.artifactsDir
 // A test passes when `run` resolves and fails when it throws (use node:assert).
+//
+// Filter: `node e2e/run-e2e.mjs shell` runs only the checks whose full name ("<file> › <test>")
+// contains "shell" (so a file name selects that file); several words select checks matching
+// any of them. Without words (`npm run e2e`) every *.e2e.mjs file runs.
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +19,7 @@ import { chromiumAvailable, launchBrowser, openPage } from './lib/browser.mjs';
 import { ARTIFACTS_DIR, BASE_URL, CHROMIUM_PATH, NEUTRAL_URL, TEST_TIMEOUT_MS } from './lib/config.mjs';
 
 const e2eDir = path.dirname(fileURLToPath(import.meta.url));
-const onlyPattern = process.argv[2]; // optional: run only tests whose name contains this text
+const filters = process.argv.slice(2).filter(Boolean); // optional: run only tests whose name contains one of these
 
 function summary(passed, failed) {
   console.log(`${passed} passed, ${failed} failed`);
@@ -46,7 +50,7 @@ async function loadTests() {
     if (!Array.isArray(module.tests)) throw new Error(`${file} must export an array named "tests"`);
     for (const test of module.tests) tests.push({ ...test, name: `${file.replace('.e2e.mjs', '')} › ${test.name}` });
   }
-  return onlyPattern ? tests.filter((test) => test.name.includes(onlyPattern)) : tests;
+  return filters.length > 0 ? tests.filter((test) => filters.some((filter) => test.name.includes(filter))) : tests;
 }
 
 async function main() {

@@ -154,6 +154,40 @@ export const tests = [
     },
   },
   {
+    // The sign-in form is a real HTML POST, which always adds a history entry; quick exit can
+    // only replace the current one. Older Cocon entries must leave again when reached with Back.
+    name: 'quick exit also covers older Cocon entries in Back history',
+    async run(ctx) {
+      const { page, problems, externalRequests } = await ctx.openPage();
+      const appOrigin = new URL(ctx.baseUrl).origin;
+      await gotoApp(page, ctx);
+      // A second Cocon entry, as a form post would make.
+      await page.goto(new URL('/?second-entry', ctx.baseUrl).href, { waitUntil: 'load' });
+      await page.locator('h1').waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal(await page.evaluate(() => history.length), 3, 'about:blank + two Cocon entries');
+
+      await page.getByRole('button', { name: TEXT.nl.exit }).click();
+      await page.waitForURL((url) => url.href === ctx.neutralUrl, { timeout: 10_000 });
+
+      // Back reaches the first Cocon entry, which must leave again at once.
+      await page.goBack({ waitUntil: 'load', timeout: 10_000 }).catch(() => null);
+      await page.waitForURL((url) => url.href === ctx.neutralUrl, { timeout: 10_000 }).catch(() => {
+        throw new Error(`Back after quick exit showed an older Cocon entry: ${page.url()}`);
+      });
+      assert.match(await page.locator('body').innerText(), /neutral/);
+
+      // One more Back leaves the tab's Cocon history behind entirely.
+      await page.goBack({ waitUntil: 'load', timeout: 10_000 }).catch(() => null);
+      await page.waitForTimeout(500);
+      assert.ok(!page.url().startsWith(appOrigin), `expected to be out of Cocon, but at ${page.url()}`);
+
+      // Opening Cocon on purpose works normally again.
+      await page.goto(ctx.baseUrl, { waitUntil: 'load' });
+      await page.getByRole('heading', { level: 1, name: TEXT.nl.h1 }).waitFor({ timeout: 10_000 });
+      assertNoProblems(problems, externalRequests);
+    },
+  },
+  {
     name: 'accessibility: no serious or critical axe violations (Dutch, English, mobile)',
     async run(ctx) {
       const found = [];

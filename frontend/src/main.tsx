@@ -3,17 +3,24 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { createI18n } from './i18n/i18n';
+import { installBackGuard } from './safety/backGuard';
+import { quickExit } from './safety/quickExit';
 import './app/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element in index.html');
 
-const i18n = createI18n();
+// Reached with Back after a quick exit? Then leave again before showing anything.
+const leaving = installBackGuard({ leave: quickExit });
 
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>
-  </StrictMode>,
-);
+if (!leaving) {
+  const i18n = createI18n();
+
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

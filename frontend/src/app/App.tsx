@@ -1,14 +1,66 @@
-import { AppShell } from './AppShell';
+import { useEffect, useRef } from 'react';
+import { AdminAccountsPage } from '../admin/AdminAccountsPage';
+import { AdminCaseloadsPage } from '../admin/AdminCaseloadsPage';
+import { AuthProvider, type AuthServices } from '../auth/AuthProvider';
+import { CallbackPage } from '../auth/CallbackPage';
+import { LoginPage } from '../auth/LoginPage';
+import { SignupPage } from '../auth/SignupPage';
+import { HomePage } from '../home/HomePage';
+import { AppShell, MAIN_CONTENT_ID } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+import { ROUTES, useLocation } from './router';
 import { WelcomePage } from './WelcomePage';
 
-/**
- * Root component. There is one page for now; when more features arrive (chat/, programme/,
- * checkin/, therapist/, moderation/), choose the page here and render it inside <AppShell>.
- */
-export function App() {
+export interface AppProps {
+  /** Replaces fetch / the OpenID client / the origin (tests). */
+  services?: Partial<AuthServices>;
+}
+
+/** Root component: the auth layer, the shell, and the page for the current path. */
+export function App({ services }: AppProps) {
   return (
-    <AppShell>
-      <WelcomePage />
-    </AppShell>
+    <AuthProvider {...(services ? { services } : {})}>
+      <AppShell>
+        <CurrentPage />
+      </AppShell>
+    </AuthProvider>
   );
+}
+
+function CurrentPage() {
+  const { pathname } = useLocation();
+  useMoveFocusOnNavigation(pathname);
+
+  switch (pathname) {
+    case ROUTES.welcome:
+      return <WelcomePage />;
+    case ROUTES.login:
+      return <LoginPage />;
+    case ROUTES.signup:
+      return <SignupPage />;
+    case ROUTES.callback:
+      return <CallbackPage />;
+    case ROUTES.home:
+      return <HomePage />;
+    case ROUTES.adminAccounts:
+      return <AdminAccountsPage />;
+    case ROUTES.adminCaseloads:
+      return <AdminCaseloadsPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/**
+ * After an in-app navigation, start at the top of the new page and put keyboard and
+ * screen-reader focus on <main>, as a full page load would (not on the first render).
+ */
+function useMoveFocusOnNavigation(pathname: string) {
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    if (document.scrollingElement) document.scrollingElement.scrollTop = 0;
+    document.getElementById(MAIN_CONTENT_ID)?.focus();
+  }, [pathname]);
 }

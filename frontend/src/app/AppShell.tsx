@@ -1,7 +1,11 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthProvider';
+import { SignOutButton } from '../auth/SignOutButton';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { QuickExit } from '../safety/QuickExit';
+import { Link } from './Link';
+import { ROUTES } from './router';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
@@ -11,15 +15,29 @@ interface AppShellProps {
 }
 
 /**
- * Layout shared by every page: skip link, header (brand + language), the quick-exit
- * button, the main area where pages render, and a footer with the emergency number.
+ * Layout shared by every page: skip link, header (brand, who is signed in, language), the
+ * quick-exit button, the main area where pages render, and a footer with the emergency number.
  */
+/**
+ * Moves focus to <main> WITHOUT changing the URL's #hash: a hash change would add a history
+ * entry that quick exit cannot remove (see src/app/router.ts).
+ */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  const main = document.getElementById(MAIN_CONTENT_ID);
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView?.();
+}
+
 export function AppShell({ children }: AppShellProps) {
   const { t } = useTranslation();
+  const auth = useAuth();
+  const signedIn = auth.user !== null && auth.me !== null;
 
   return (
     <>
-      <a className="skip-link" href={`#${MAIN_CONTENT_ID}`}>
+      <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} onClick={skipToMain}>
         {t('skipLink')}
       </a>
       <header className="app-header">
@@ -33,10 +51,28 @@ export function AppShell({ children }: AppShellProps) {
             </svg>
             <span>{t('brand.name')}</span>
           </span>
-          <LanguageSwitch />
+          <div className="app-header__tools">
+            {signedIn && auth.me && (
+              <div className="account-menu">
+                <p className="account-menu__who">
+                  {t('auth.signedInAs')} <strong>{auth.me.pseudonym}</strong>
+                </p>
+                <Link className="account-menu__home" to={ROUTES.home}>
+                  {t('auth.toHome')}
+                </Link>
+                <SignOutButton className="button button--secondary button--small" />
+              </div>
+            )}
+            <LanguageSwitch onChange={signedIn ? (language) => void auth.saveLocale(language) : undefined} />
+          </div>
         </div>
       </header>
       <main id={MAIN_CONTENT_ID} className="app-main" tabIndex={-1}>
+        {auth.localeError && (
+          <div className="notice notice--error" role="alert">
+            <p>{t('language.saveFailed')}</p>
+          </div>
+        )}
         {children}
       </main>
       <footer className="app-footer">

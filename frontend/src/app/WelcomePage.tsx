@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthProvider';
+import { Link } from './Link';
+import { ROUTES, useSearchParam } from './router';
 
 const FEATURES = ['chat', 'exercises', 'checkin'] as const;
 
@@ -11,6 +15,7 @@ export function WelcomePage() {
       <section className="welcome__hero" aria-labelledby="welcome-title">
         <h1 id="welcome-title">{t('welcome.title')}</h1>
         <p className="welcome__intro">{t('welcome.intro')}</p>
+        <AuthActions />
       </section>
 
       <section aria-labelledby="features-title">
@@ -67,5 +72,67 @@ function FeatureIcon({ feature }: { feature: (typeof FEATURES)[number] }) {
         </>
       )}
     </svg>
+  );
+}
+
+/** Why someone was sent to the start page (`/?reason=...`). */
+const REASONS = ['signin', 'expired', 'signedout'] as const;
+type Reason = (typeof REASONS)[number];
+
+function isReason(value: string | null): value is Reason {
+  return value !== null && (REASONS as readonly string[]).includes(value);
+}
+
+/** Sign in / create an account, or the way to your own page when signed in. */
+function AuthActions() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const reason = useSearchParam('reason');
+  const [failed, setFailed] = useState(false);
+
+  if (auth.status === 'loading') return null;
+
+  if (auth.status === 'unavailable' || !auth.config) {
+    return <p className="welcome__note">{t('auth.unavailable')}</p>;
+  }
+
+  if (auth.user) {
+    return (
+      <div className="actions welcome__actions">
+        <Link className="button" to={ROUTES.home}>
+          {t('auth.toHome')}
+        </Link>
+      </div>
+    );
+  }
+
+  const signIn = () => {
+    setFailed(false);
+    auth.signIn().catch(() => setFailed(true));
+  };
+
+  return (
+    <>
+      {isReason(reason) && (
+        <div className={`notice ${reason === 'signedout' ? 'notice--success' : 'notice--info'}`} role="status">
+          <p>{t(`welcome.reason.${reason}`)}</p>
+        </div>
+      )}
+      {failed && (
+        <div className="notice notice--error" role="alert">
+          <p>{t('auth.signInFailed')}</p>
+        </div>
+      )}
+      <div className="actions welcome__actions">
+        <button type="button" className="button" onClick={signIn}>
+          {t('auth.signIn')}
+        </button>
+        {auth.config.signupEnabled && (
+          <Link className="button button--secondary" to={ROUTES.signup}>
+            {t('auth.createAccount')}
+          </Link>
+        )}
+      </div>
+    </>
   );
 }

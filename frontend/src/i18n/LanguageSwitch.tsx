@@ -5,13 +5,16 @@ import { SUPPORTED_LANGUAGES, type Language } from './languages';
 /**
  * Dutch/English toggle: a labelled group of buttons, the active one marked with
  * aria-pressed. Each language name is written in that language (and marked with `lang`).
+ * `onChange` is told about a choice (the app saves it to the account when signed in).
  */
-export function LanguageSwitch() {
+export function LanguageSwitch({ onChange }: { onChange?: ((language: Language) => void) | undefined } = {}) {
   const { t, i18n } = useTranslation();
   const active = i18n.resolvedLanguage;
 
   const select = (language: Language) => {
-    if (language !== active) void changeLanguage(i18n, language);
+    if (language === active) return;
+    void changeLanguage(i18n, language);
+    onChange?.(language);
   };
 
   return (

@@ -2,6 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app/App';
 import { renderWithI18n } from '../test/render';
+import { EXIT_MARKER_KEY } from './backGuard';
 import { listenForDoubleEscape } from './quickExit';
 import { ESCAPE_WINDOW_MS, NEUTRAL_URL } from './quickExitConfig';
 
@@ -40,6 +41,12 @@ describe('quick exit button', () => {
     expect(fakeLocation.assign).not.toHaveBeenCalled();
     expect(window.sessionStorage.length).toBe(0);
     expect(document.documentElement.hasAttribute('data-quick-exit')).toBe(true);
+  });
+
+  it('leaves a marker so older Cocon pages reached with Back leave too', () => {
+    renderWithI18n(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Snel weg' }));
+    expect(window.localStorage.getItem(EXIT_MARKER_KEY)).not.toBeNull();
   });
 
   it('keeps the language preference (only session data is cleared)', () => {

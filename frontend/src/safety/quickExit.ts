@@ -1,4 +1,8 @@
+import { rememberQuickExit } from './backGuard';
 import { ESCAPE_WINDOW_MS, NEUTRAL_URL } from './quickExitConfig';
+
+/** Ends the authorization server's sign-in session (tokens in this tab are gone already). */
+export const END_SESSION_URL = '/auth/session/end';
 
 /**
  * Leaves Cocon immediately.
@@ -7,6 +11,10 @@ import { ESCAPE_WINDOW_MS, NEUTRAL_URL } from './quickExitConfig';
  * - Hides the page at once, so it is not visible while the neutral site loads.
  * - Uses `location.replace` (not `assign`), so the Cocon page is *replaced* in the tab's
  *   history: pressing Back afterwards does not bring it back.
+ * - Leaves a marker so that older Cocon entries reached with Back leave at once too
+ *   (see backGuard.ts).
+ * - Tells the server to end its sign-in session (fire and forget), so the next person on
+ *   this device who presses "sign in" is asked for a password.
  */
 export function quickExit(): void {
   try {
@@ -14,6 +22,12 @@ export function quickExit(): void {
   } catch {
     // Storage may be unavailable; leaving is what matters.
   }
+  try {
+    navigator.sendBeacon?.(END_SESSION_URL);
+  } catch {
+    // Best effort only; never delay leaving.
+  }
+  rememberQuickExit();
   document.documentElement.setAttribute('data-quick-exit', '');
   window.location.replace(NEUTRAL_URL);
 }

@@ -1,10 +1,13 @@
 package be.cocon.identity;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -105,8 +110,11 @@ class AuthController {
 			.password("")
 			.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
 			.build();
+		// the password factor, with its time: the ID token's auth_time comes from it
+		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
 		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
-			.authenticated(principal, null, principal.getAuthorities());
+			.authenticated(principal, null, authorities);
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
@@ -114,6 +122,22 @@ class AuthController {
 		context.setAuthentication(authentication);
 		this.contexts.setContext(context);
 		this.sessions.saveContext(context, request, response);
+	}
+
+	/**
+	 * Ends the sign-in session at the authorization server (the app keeps working with
+	 * its tokens). The app calls it once signed in and on quick exit, so on a shared
+	 * device the next person who presses "sign in" is asked for a password. Without CSRF
+	 * protection on purpose: at worst someone ends your sign-in session.
+	 */
+	@PostMapping("/session/end")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void endSession(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		this.contexts.clearContext();
 	}
 
 	static String localeOf(@Nullable String locale) {

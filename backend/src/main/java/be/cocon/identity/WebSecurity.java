@@ -76,10 +76,9 @@ class WebSecurity {
 			.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(byPassword, throttle)))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailures()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.spa())
-			.cors(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers("/auth/session/end"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import be.cocon.support.HttpTestClient;
+import be.cocon.support.PkceSignIn;
 import be.cocon.support.HttpTestClient.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,27 +23,40 @@ class SignupTests {
 	@LocalServerPort
 	int port;
 
+	PkceSignIn flow;
+
 	HttpTestClient browser;
 
 	@BeforeEach
 	void newBrowser() {
-		this.browser = new HttpTestClient(this.port);
+		this.flow = new PkceSignIn(this.port);
+		this.browser = this.flow.browser();
 	}
 
 	@Test
-	void newClientIsCreatedAndSignedInAtTheAuthorizationServer() {
+	void newClientIsCreatedAndSignedInSoTheAppGetsTokensWithoutTheForm() {
 		String username = uniqueUsername();
 		Response created = signup(username, "Kiki", "a-long-and-unusual-pass", true, true, "2026-11");
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		assertThat(created.json().get("username").asString()).isEqualTo(username);
-		Response authorize = this.browser.get(
-				"/oauth2/authorize?response_type=code&client_id=cocon-web"
-						+ "&scope=openid&state=s&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fauth%2Fcallback"
-						+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
-				"Accept", "text/html");
-		assertThat(authorize.status()).isEqualTo(302);
-		assertThat(authorize.header("Location")).startsWith("http://localhost:8080/auth/callback?code=");
+		Response token = this.flow.exchange(this.flow.codeFromSession());
+		assertThat(token.status()).as(token.body()).isEqualTo(200);
+		Response me = this.browser.get("/api/me", "Authorization",
+				HttpTestClient.bearer(token.json().get("access_token").asString()));
+		assertThat(me.json().get("username").asString()).isEqualTo(username);
+		assertThat(me.json().get("locale").asString()).isEqualTo("en");
+		assertThat(me.json().get("roles").toString()).isEqualTo("[\"CLIENT\"]");
+	}
+
+	@Test
+	void endingTheSessionMakesTheNextSignInAskForThePassword() {
+		signup(uniqueUsername(), "Kiki", "a-long-and-unusual-pass", true, true, "2026-11");
+
+		assertThat(this.browser.postJson("/auth/session/end", "").status()).isEqualTo(204);
+
+		Response authorize = this.flow.start();
+		assertThat(authorize.header("Location")).endsWith("/login");
 	}
 
 	@Test

@@ -61,6 +61,17 @@ public final class PkceSignIn {
 		Response login = login(username, password);
 		expect(login, 302);
 		Response authorize = this.browser.get(login.header("Location"), "Accept", "text/html");
+		return codeFrom(authorize);
+	}
+
+	/**
+	 * The code when this browser is already signed in at the server (no sign-in form).
+	 */
+	public String codeFromSession() {
+		return codeFrom(start());
+	}
+
+	private String codeFrom(Response authorize) {
 		expect(authorize, 302);
 		URI callback = URI.create(authorize.header("Location"));
 		if (!callback.toString().startsWith(REDIRECT_URI)) {

@@ -1,0 +1,169 @@
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** Label, control, hint and error message, in that reading order. */
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          <span aria-hidden="true">! </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'aria-invalid' | 'aria-describedby'>;
+
+interface TextFieldProps extends InputProps {
+  label: ReactNode;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+  id?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function TextField({ label, hint, error, id: givenId, inputRef, type = 'text', ...input }: TextFieldProps) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        {...input}
+        ref={inputRef}
+        id={id}
+        type={type}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A password input with a show/hide button (hidden by default). */
+export function PasswordField({ label, hint, error, id: givenId, inputRef, ...input }: TextFieldProps) {
+  const { t } = useTranslation();
+  const generated = useId();
+  const id = givenId ?? generated;
+  const [visible, setVisible] = useState(false);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <div className="password">
+        <input
+          {...input}
+          ref={inputRef}
+          id={id}
+          type={visible ? 'text' : 'password'}
+          className="field__input password__input"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+        {/* The label says what a press will do; the state is in the label, not in aria-pressed. */}
+        <button type="button" className="password__toggle" aria-controls={id} onClick={() => setVisible((shown) => !shown)}>
+          {visible ? t('password.hide') : t('password.show')}{' '}
+          <span className="visually-hidden">{t('password.what')}</span>
+        </button>
+      </div>
+    </FieldShell>
+  );
+}
+
+interface CheckboxFieldProps extends Omit<InputProps, 'type'> {
+  label: ReactNode;
+  error?: string | undefined;
+  id?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function CheckboxField({ label, error, id: givenId, inputRef, ...input }: CheckboxFieldProps) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  return (
+    <div className={`field field--checkbox${error ? ' field--invalid' : ''}`}>
+      <div className="checkbox">
+        <input
+          {...input}
+          ref={inputRef}
+          id={id}
+          type="checkbox"
+          className="checkbox__input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        <label className="checkbox__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          <span aria-hidden="true">! </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> {
+  label: ReactNode;
+  error?: string | undefined;
+  id?: string;
+  children: ReactNode;
+  /** Keeps the label for screen readers only (e.g. inside a table row). */
+  hideLabel?: boolean;
+}
+
+export function SelectField({ label, error, id: givenId, children, hideLabel = false, ...select }: SelectFieldProps) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label className={hideLabel ? 'visually-hidden' : 'field__label'} htmlFor={id}>
+        {label}
+      </label>
+      <select
+        {...select}
+        id={id}
+        className="field__input field__select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {children}
+      </select>
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          <span aria-hidden="true">! </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { errorFromResponse, networkError } from './problem';
+
+/** What `GET /auth/config` tells the app at startup. */
+export interface AuthConfig {
+  /** The OpenID provider (the Cocon server itself, or an external one such as Keycloak). */
+  authority: string;
+  clientId: string;
+  scope: string;
+  /** False when accounts come from an external provider: then there is no sign-up page. */
+  signupEnabled: boolean;
+  minimumAge: number;
+  houseRulesVersion: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseConfig(body: unknown): AuthConfig | null {
+  if (!isRecord(body)) return null;
+  const { authority, clientId, scope, signupEnabled, minimumAge, houseRulesVersion } = body;
+  if (typeof authority !== 'string' || typeof clientId !== 'string') return null;
+  return {
+    authority,
+    clientId,
+    scope: typeof scope === 'string' && scope ? scope : 'openid profile',
+    signupEnabled: signupEnabled === true,
+    minimumAge: typeof minimumAge === 'number' ? minimumAge : 12,
+    houseRulesVersion: typeof houseRulesVersion === 'string' ? houseRulesVersion : '',
+  };
+}
+
+/**
+ * Loads the sign-in configuration. Resolves to null when the answer is not a configuration,
+ * e.g. a static server without the backend answers with index.html: sign-in is then simply
+ * not offered. Rejects with an ApiError when the server answers with an error.
+ */
+export async function fetchAuthConfig(fetchFn: typeof fetch): Promise<AuthConfig | null> {
+  let response: Response;
+  try {
+    response = await fetchFn('/auth/config', { credentials: 'same-origin' });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return null;
+  try {
+    return parseConfig(await response.json());
+  } catch {
+    return null;
+  }
+}

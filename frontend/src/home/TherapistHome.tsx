@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice, Loading } from '../app/feedback';
+import { useFormatDate } from '../app/format';
+import type { Me } from '../auth/me';
+import { useApiResource } from '../auth/useApiResource';
+
+/** One row of `GET /api/caseload`. */
+export interface CaseloadEntry {
+  id: string;
+  username: string;
+  pseudonym: string;
+  assignedAt: string;
+}
+
+/** The therapist's home: their caseload (the clients linked to them). */
+export function TherapistHome({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const caseload = useApiResource<CaseloadEntry[]>('/api/caseload');
+  const entries = caseload.data ?? [];
+
+  return (
+    <div className="home">
+      <section className="home__hero">
+        <h1>{t('home.greeting', { pseudonym: me.pseudonym })}</h1>
+        <p className="page__intro">{t('home.therapist.intro')}</p>
+      </section>
+
+      <section>
+        <h2 id="caseload-title">{t('home.therapist.caseloadTitle')}</h2>
+        {caseload.status === 'loading' && caseload.data === null && <Loading />}
+        {caseload.status === 'error' && <ErrorNotice error={caseload.error} onRetry={caseload.reload} />}
+        {caseload.status === 'ready' && entries.length === 0 && (
+          <div className="card empty">
+            <p>{t('home.therapist.empty')}</p>
+          </div>
+        )}
+        {entries.length > 0 && (
+          <div className="table-wrap" role="region" aria-labelledby="caseload-title" tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('home.therapist.columns.pseudonym')}</th>
+                  <th scope="col">{t('home.therapist.columns.username')}</th>
+                  <th scope="col">{t('home.therapist.columns.assignedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <th scope="row">{entry.pseudonym}</th>
+                    <td>{entry.username}</td>
+                    <td>{formatDate(entry.assignedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { App } from '../app/App';
+import { FakeAuthClient, fakeFetch, PUBLIC_ROUTES, type Handler } from './fakes';
+import { renderWithI18n } from './render';
+import type { Language } from '../i18n/languages';
+
+export interface RenderAppOptions {
+  /** The path (and query) the browser is at when the app starts. */
+  path?: string;
+  /** Extra or overriding fetch routes (the public /auth routes are there by default). */
+  routes?: Record<string, Handler>;
+  client?: FakeAuthClient;
+  language?: Language;
+}
+
+/** Renders the whole app with a fake server and a fake OpenID client. */
+export function renderApp({ path = '/', routes = {}, client = new FakeAuthClient(), language }: RenderAppOptions = {}) {
+  window.history.replaceState(null, '', path);
+  const server = fakeFetch({ ...PUBLIC_ROUTES, ...routes });
+  const rendered = renderWithI18n(
+    <App services={{ fetch: server.fetch, createAuthClient: () => client, origin: 'http://localhost:3000' }} />,
+    language,
+  );
+  return { ...rendered, server, client };
+}
