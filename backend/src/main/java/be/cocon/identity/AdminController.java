@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,6 +38,7 @@ import be.cocon.platform.ApiProblem;
 @RestController
 @RequestMapping("/api/admin")
 @Validated
+@PreAuthorize("hasRole('ADMIN')")
 class AdminController {
 
 	private final AccountService accounts;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -38,6 +39,7 @@ class MeController {
 	}
 
 	@GetMapping("/api/caseload")
+	@PreAuthorize("hasRole('THERAPIST')")
 	List<CaseloadEntry> caseload(Authentication authentication) {
 		UserId therapist = CurrentUser.id(authentication);
 		return this.accounts.caseloadOf(therapist).stream().map((client) -> {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -68,6 +69,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					violation.getMessage()))
 			.toList();
 		problem.setProperty("errors", errors);
+		return withRequestId(problem);
+	}
+
+	/**
+	 * Method security refusing a signed-in user (the URL rules normally refuse earlier).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not do this.");
+		problem.setProperty("code", "auth.forbidden");
 		return withRequestId(problem);
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaRoutes {
 
-	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads" })
+	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat" })
 	String app() {
 		return "forward:/index.html";
 	}
