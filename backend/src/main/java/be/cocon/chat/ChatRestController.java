@@ -87,6 +87,9 @@ class ChatRestController {
 
 	private ConversationView view(ConversationDocument conversation, String me, Map<String, Account> people) {
 		List<Participant> participants = conversation.participants().stream().map((id) -> {
+			if (GuideMessages.GUIDE.equals(id)) {
+				return new Participant(id, "Cocon", "GUIDE", true);
+			}
 			Account account = people.get(id);
 			String pseudonym = (account != null) ? account.pseudonym() : "?";
 			String role = (account != null) ? mainRole(account) : "CLIENT";

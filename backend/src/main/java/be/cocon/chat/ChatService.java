@@ -26,7 +26,7 @@ import be.cocon.platform.Durability;
  * Delivery to live sessions is {@link ChatDelivery}'s job.
  */
 @Service
-class ChatService {
+class ChatService implements GuideMessages {
 
 	private static final Pattern CLIENT_MESSAGE_ID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -68,6 +68,10 @@ class ChatService {
 	Ack send(String senderId, String conversationId, @Nullable String clientMessageId, @Nullable String rawBody) {
 		String body = checkedBody(rawBody, checkedClientMessageId(clientMessageId));
 		ConversationDocument conversation = participantConversation(senderId, conversationId, clientMessageId);
+		if (conversation.kind() == ConversationKind.GUIDE) {
+			throw ChatProblem.invalid("conversation.guide-answers-only",
+					"In a guide conversation you answer the steps; free text goes to your therapist.", clientMessageId);
+		}
 		String dedupId = senderId + ":" + clientMessageId.toLowerCase(java.util.Locale.ROOT);
 		Instant now = this.clock.instant();
 		if (!this.messages.claim(dedupId, conversation.id(), now)) {
@@ -81,7 +85,8 @@ class ChatService {
 			throw new ChatProblem(429, "message.rate-limited",
 					"You are sending messages very fast; please wait a moment.", clientMessageId);
 		}
-		MessageDocument message = store(conversation.id(), senderId, clientMessageId, body, now, dedupId);
+		MessageDocument message = store(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, null, now,
+				dedupId);
 		this.durability.awaitDurable();
 		afterStored(conversation, message);
 		return new Ack(clientMessageId, message.id(), conversation.id(), message.seq(), message.createdAt(), false);
@@ -127,11 +132,40 @@ class ChatService {
 		return conversation;
 	}
 
-	private MessageDocument store(String conversationId, String senderId, String clientMessageId, String body,
-			Instant now, String dedupId) {
+	@Override
+	public void open(String conversationId, ConversationKind kind, List<String> participants) {
+		this.conversations.createIfAbsent(conversationId, kind, participants, this.clock.instant());
+	}
+
+	@Override
+	public void addParticipant(String conversationId, String userId) {
+		this.conversations.addParticipant(conversationId, userId);
+	}
+
+	@Override
+	public long post(String conversationId, String senderId, String clientMessageId, MessageKind kind, String body,
+			Map<String, Object> data) {
+		ConversationDocument conversation = this.conversations.findById(conversationId)
+			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
+		String dedupId = senderId + ":" + clientMessageId;
+		Instant now = this.clock.instant();
+		if (!this.messages.claim(dedupId, conversationId, now)) {
+			Ack earlier = earlierAck(dedupId, conversationId, clientMessageId, now);
+			if (earlier != null) {
+				return earlier.seq();
+			}
+		}
+		MessageDocument message = store(conversationId, senderId, clientMessageId, kind, body, data, now, dedupId);
+		this.durability.awaitDurable();
+		afterStored(conversation, message);
+		return message.seq();
+	}
+
+	private MessageDocument store(String conversationId, String senderId, String clientMessageId, MessageKind kind,
+			String body, @Nullable Map<String, Object> data, Instant now, String dedupId) {
 		long seq = this.conversations.nextSeq(conversationId);
 		MessageDocument message = new MessageDocument(MessageDocument.idOf(conversationId, seq), conversationId, seq,
-				senderId, clientMessageId, body, now);
+				senderId, clientMessageId, kind, body, data, now);
 		this.messages.insert(message);
 		this.messages.completeClaim(dedupId, message.id());
 		return message;
@@ -145,8 +179,8 @@ class ChatService {
 		// writing a message means having read the conversation up to it
 		this.conversations.raiseReadMarker(conversation.id(), message.senderId(), message.seq());
 		this.delivery.message(conversation, message);
-		this.events.publishEvent(new MessagePosted(conversation.id(), message.seq(), message.senderId(), message.body(),
-				message.createdAt()));
+		this.events.publishEvent(new MessagePosted(conversation.id(), message.seq(), message.senderId(),
+				message.kindOrText(), message.body(), message.createdAt()));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package be.cocon.chat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 

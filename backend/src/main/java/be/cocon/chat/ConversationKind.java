@@ -4,6 +4,8 @@ package be.cocon.chat;
 public enum ConversationKind {
 
 	/** A client and their therapist; created when the client is assigned. */
-	THERAPY
+	THERAPY,
+	/** A client and the self-help guide of one programme enrolment. */
+	GUIDE
 
 }

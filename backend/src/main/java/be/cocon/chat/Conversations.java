@@ -47,6 +47,11 @@ class Conversations {
 		}
 	}
 
+	void addParticipant(String id, String userId) {
+		this.mongo.updateFirst(byId(id), new Update().addToSet("participants", userId), ConversationDocument.class);
+		this.mongo.upsert(byId(userId), new Update().addToSet("conversationIds", id), USER_CONVERSATIONS);
+	}
+
 	Optional<ConversationDocument> findById(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, ConversationDocument.class));
 	}

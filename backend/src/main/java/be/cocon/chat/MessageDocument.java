@@ -1,6 +1,9 @@
 package be.cocon.chat;
 
 import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -11,9 +14,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(MessageDocument.COLLECTION)
 record MessageDocument(@Id String id, String conversationId, long seq, String senderId, String clientMessageId,
-		String body, Instant createdAt) {
+		@Nullable MessageKind kind, String body, @Nullable Map<String, Object> data, Instant createdAt) {
 
 	static final String COLLECTION = "messages";
+
+	MessageKind kindOrText() {
+		return (this.kind != null) ? this.kind : MessageKind.TEXT;
+	}
 
 	static String idOf(String conversationId, long seq) {
 		return conversationId + ":" + String.format("%012d", seq);

@@ -8,9 +8,11 @@ import java.time.Instant;
  *
  * @param conversationId the conversation
  * @param seq its sequence number in the conversation
- * @param senderId the account that wrote it
+ * @param senderId the account that wrote it (or {@code guide})
+ * @param kind what kind of message
  * @param body the text
  * @param at when it was stored
  */
-public record MessagePosted(String conversationId, long seq, String senderId, String body, Instant at) {
+public record MessagePosted(String conversationId, long seq, String senderId, MessageKind kind, String body,
+		Instant at) {
 }

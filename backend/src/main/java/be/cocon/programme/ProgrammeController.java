@@ -1,0 +1,176 @@
+package be.cocon.programme;
+
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import be.cocon.identity.CurrentUser;
+import be.cocon.programme.ProgrammeViews.CatalogueEntry;
+import be.cocon.programme.ProgrammeViews.EnrolmentView;
+
+/**
+ * The programme API: the catalogue, a client's enrolments (enrol, answer, pause, resume,
+ * restart, leave), and the therapist's view of a client's programmes with comments.
+ * Answers also come over STOMP ({@code /app/enrolments/{id}/answers}); a refused answer
+ * changes nothing and is answered with an error event or a problem detail.
+ */
+@RestController
+class ProgrammeController {
+
+	private final ProgrammeService programmes;
+
+	private final ContentCatalog catalog;
+
+	private final SimpMessagingTemplate broker;
+
+	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, SimpMessagingTemplate broker) {
+		this.programmes = programmes;
+		this.catalog = catalog;
+		this.broker = broker;
+	}
+
+	@GetMapping("/api/programmes")
+	List<CatalogueEntry> catalogue() {
+		return this.catalog.programmes().stream().map(CatalogueEntry::of).toList();
+	}
+
+	@GetMapping("/api/enrolments")
+	@PreAuthorize("hasRole('CLIENT')")
+	List<EnrolmentView> mine(Authentication authentication) {
+		return views(CurrentUser.id(authentication).value());
+	}
+
+	@PostMapping("/api/enrolments")
+	@PreAuthorize("hasRole('CLIENT')")
+	@ResponseStatus(HttpStatus.CREATED)
+	EnrolmentView enrol(@Valid @RequestBody Enrol request, Authentication authentication) {
+		String me = CurrentUser.id(authentication).value();
+		return view(this.programmes.enrol(me, request.programmeId(), me));
+	}
+
+	@GetMapping("/api/enrolments/{enrolmentId}")
+	@PreAuthorize("hasRole('CLIENT')")
+	EnrolmentView one(@PathVariable String enrolmentId, Authentication authentication) {
+		return view(this.programmes.own(CurrentUser.id(authentication).value(), enrolmentId));
+	}
+
+	@PostMapping("/api/enrolments/{enrolmentId}/answers")
+	@PreAuthorize("hasRole('CLIENT')")
+	EnrolmentView answer(@PathVariable String enrolmentId, @RequestBody Answer answer, Authentication authentication) {
+		return view(this.programmes.answer(CurrentUser.id(authentication).value(), enrolmentId, answer.stepId(),
+				answer.answer()));
+	}
+
+	@PostMapping("/api/enrolments/{enrolmentId}/{action:pause|resume|restart|leave}")
+	@PreAuthorize("hasRole('CLIENT')")
+	EnrolmentView act(@PathVariable String enrolmentId, @PathVariable String action, Authentication authentication) {
+		String me = CurrentUser.id(authentication).value();
+		return view(switch (action) {
+			case "pause" -> this.programmes.pause(me, enrolmentId);
+			case "resume" -> this.programmes.resume(me, enrolmentId);
+			case "restart" -> this.programmes.restart(me, enrolmentId);
+			default -> this.programmes.leave(me, enrolmentId);
+		});
+	}
+
+	@GetMapping("/api/clients/{clientId}/enrolments")
+	@PreAuthorize("hasRole('THERAPIST')")
+	List<EnrolmentView> ofClient(@PathVariable String clientId, Authentication authentication) {
+		this.programmes.requireTherapistOf(CurrentUser.id(authentication).value(), clientId);
+		return views(clientId);
+	}
+
+	@PostMapping("/api/clients/{clientId}/enrolments")
+	@PreAuthorize("hasRole('THERAPIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	EnrolmentView assign(@PathVariable String clientId, @Valid @RequestBody Enrol request,
+			Authentication authentication) {
+		String therapist = CurrentUser.id(authentication).value();
+		this.programmes.requireTherapistOf(therapist, clientId);
+		return view(this.programmes.enrol(clientId, request.programmeId(), therapist));
+	}
+
+	@PostMapping("/api/enrolments/{enrolmentId}/steps/{stepId}/comments")
+	@PreAuthorize("hasRole('THERAPIST')")
+	@ResponseStatus(HttpStatus.CREATED)
+	EnrolmentView comment(@PathVariable String enrolmentId, @PathVariable String stepId,
+			@Valid @RequestBody NewComment comment, Authentication authentication) {
+		return view(this.programmes.comment(CurrentUser.id(authentication).value(), enrolmentId, stepId, comment.run(),
+				comment.text().strip()));
+	}
+
+	@MessageMapping("/enrolments/{enrolmentId}/answers")
+	void answerLive(@DestinationVariable String enrolmentId, @Payload Answer answer, Principal user) {
+		this.programmes.answer(user.getName(), enrolmentId, answer.stepId(), answer.answer());
+	}
+
+	@MessageExceptionHandler
+	void refusedLive(AnswerProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
+			required = false) @Nullable String destination) {
+		this.broker.convertAndSendToUser(user.getName(), "/queue/errors",
+				new ProgrammeViews.ErrorEvent(problem.code(), problem.getMessage(), null, destination));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(AnswerProblem problem) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()),
+				problem.getMessage());
+		body.setProperty("code", problem.code());
+		return ResponseEntity.status(problem.status()).body(body);
+	}
+
+	private List<EnrolmentView> views(String clientId) {
+		return this.programmes.enrolmentsOf(clientId)
+			.stream()
+			.sorted(Comparator.comparing(EnrolmentDocument::startedAt).reversed())
+			.map(this::view)
+			.toList();
+	}
+
+	private EnrolmentView view(EnrolmentDocument enrolment) {
+		return EnrolmentView.of(enrolment, this.programmes.programmeOf(enrolment));
+	}
+
+	record Enrol(@NotBlank(message = "programme.required") @Size(max = 64) String programmeId) {
+	}
+
+	/**
+	 * @param stepId the step being answered (must be the current one)
+	 * @param answer the answer: {@code {}} for information, {@code {text}},
+	 * {@code {option}}, {@code {options: []}}, {@code {value}}, {@code {completed,
+	 * secondsSpent}} or {@code {items: []}} by step kind
+	 */
+	record Answer(@Nullable String stepId, @Nullable Map<String, Object> answer) {
+	}
+
+	record NewComment(@NotBlank(message = "comment.empty") @Size(max = 2000, message = "comment.too-long") String text,
+			int run) {
+	}
+
+}

@@ -1,0 +1,304 @@
+package be.cocon.programme;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import be.cocon.chat.ConversationKind;
+import be.cocon.chat.GuideMessages;
+import be.cocon.identity.Account;
+import be.cocon.identity.Accounts;
+import be.cocon.identity.Role;
+import be.cocon.identity.UserId;
+import be.cocon.programme.Content.Programme;
+import be.cocon.programme.Content.Step;
+import be.cocon.programme.EnrolmentDocument.Status;
+import be.cocon.programme.EnrolmentDocument.StepRecord;
+
+/**
+ * Enrolments and the step engine at work: enrol, answer (validate, record, advance, post
+ * the next step), pause, resume, restart, leave, and therapist comments.
+ */
+@Service
+class ProgrammeService implements SmartInitializingSingleton {
+
+	private final ContentCatalog catalog;
+
+	private final Enrolments enrolments;
+
+	private final StepMessages messages;
+
+	private final GuideMessages chat;
+
+	private final Accounts accounts;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Map<String, Programme> versions = new ConcurrentHashMap<>();
+
+	ProgrammeService(ContentCatalog catalog, Enrolments enrolments, StepMessages messages, GuideMessages chat,
+			Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+		this.catalog = catalog;
+		this.enrolments = enrolments;
+		this.messages = messages;
+		this.chat = chat;
+		this.accounts = accounts;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Keeps a copy of every programme version, so running enrolments never change under a
+	 * client.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.catalog.sources().forEach((key, json) -> {
+			if (!this.enrolments.storeVersion(key, json)) {
+				throw new IllegalStateException("Programme " + key + " changed since it was first used, but its "
+						+ "version did not: raise 'version' in its content file.");
+			}
+		});
+	}
+
+	EnrolmentDocument enrol(String clientId, String programmeId, String enrolledBy) {
+		Programme programme = this.catalog.current(programmeId)
+			.orElseThrow(
+					() -> AnswerProblem.notFound("programme.not-found", "There is no programme " + programmeId + "."));
+		Account client = clientAccount(clientId);
+		String id = UUID.randomUUID().toString();
+		if (!this.enrolments.claimOpen(clientId, programmeId, id)) {
+			throw AnswerProblem.conflict("enrolment.exists", "You are already following this programme.");
+		}
+		Instant now = this.clock.instant();
+		Step first = programme.steps().get(0);
+		EnrolmentDocument enrolment = new EnrolmentDocument(id, clientId, programmeId, programme.version(),
+				"guide-" + id, Status.ACTIVE, first.id(), now, 1, List.of(), List.of(), now, now, null, enrolledBy, 0);
+		this.enrolments.insert(enrolment);
+		this.chat.open(enrolment.conversationId(), ConversationKind.GUIDE, List.of(clientId, GuideMessages.GUIDE));
+		this.messages.postStep(enrolment, programme, first, client.locale());
+		return enrolment;
+	}
+
+	EnrolmentDocument answer(String clientId, String enrolmentId, @Nullable String stepId,
+			@Nullable Map<String, Object> raw) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			EnrolmentDocument enrolment = own(clientId, enrolmentId);
+			requireActive(enrolment);
+			if (stepId == null || !stepId.equals(enrolment.currentStepId())) {
+				boolean answered = enrolment.steps()
+					.stream()
+					.anyMatch((done) -> done.stepId().equals(stepId) && done.run() == enrolment.run());
+				throw answered ? AnswerProblem.conflict("answer.already-given", "This step was already answered.")
+						: AnswerProblem.conflict("answer.not-current-step", "This is not the step you are on now.");
+			}
+			Programme programme = programmeOf(enrolment);
+			Step step = programme.step(stepId);
+			StepEngine.Accepted accepted = StepEngine.accept(step, (raw != null) ? raw : Map.of(),
+					(step.questionnaire() != null) ? this.catalog.questionnaire(step.questionnaire()).orElse(null)
+							: null);
+			String next = StepEngine.next(programme, step, accepted);
+			EnrolmentDocument advanced = advance(enrolment, step, accepted, next);
+			if (this.enrolments.replace(enrolment, advanced)) {
+				afterAnswer(advanced, programme, step, accepted, next);
+				return this.enrolments.findById(enrolmentId).orElseThrow();
+			}
+		}
+		throw AnswerProblem.conflict("answer.already-given", "This step was answered at the same time elsewhere.");
+	}
+
+	EnrolmentDocument pause(String clientId, String enrolmentId) {
+		return change(clientId, enrolmentId, Status.ACTIVE, (enrolment) -> withStatus(enrolment, Status.PAUSED));
+	}
+
+	EnrolmentDocument resume(String clientId, String enrolmentId) {
+		EnrolmentDocument resumed = change(clientId, enrolmentId, null,
+				(enrolment) -> (enrolment.status() == Status.PAUSED) ? withStatus(enrolment, Status.ACTIVE)
+						: enrolment);
+		requireActive(resumed);
+		repostCurrentStep(resumed);
+		return resumed;
+	}
+
+	EnrolmentDocument restart(String clientId, String enrolmentId) {
+		EnrolmentDocument restarted = change(clientId, enrolmentId, null, (enrolment) -> {
+			if (!enrolment.isOpen() && enrolment.status() != Status.COMPLETED) {
+				throw AnswerProblem.conflict("enrolment.left", "You left this programme; enrol again to start over.");
+			}
+			Programme programme = programmeOf(enrolment);
+			List<StepRecord> earlier = new ArrayList<>(enrolment.earlierRuns());
+			earlier.addAll(enrolment.steps());
+			return new EnrolmentDocument(enrolment.id(), enrolment.clientId(), enrolment.programmeId(),
+					enrolment.version(), enrolment.conversationId(), Status.ACTIVE, programme.steps().get(0).id(),
+					this.clock.instant(), enrolment.run() + 1, List.of(), earlier, enrolment.startedAt(),
+					enrolment.updatedAt(), null, enrolment.enrolledBy(), enrolment.revision());
+		});
+		this.enrolments.claimOpen(restarted.clientId(), restarted.programmeId(), restarted.id());
+		repostCurrentStep(restarted);
+		return restarted;
+	}
+
+	EnrolmentDocument leave(String clientId, String enrolmentId) {
+		EnrolmentDocument left = change(clientId, enrolmentId, null, (enrolment) -> withStatus(enrolment, Status.LEFT));
+		this.enrolments.releaseOpen(left.clientId(), left.programmeId());
+		return left;
+	}
+
+	/**
+	 * A therapist's comment on an answered step; it appears in the client's guide
+	 * conversation.
+	 */
+	EnrolmentDocument comment(String therapistId, String enrolmentId, String stepId, int run, String text) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			EnrolmentDocument enrolment = this.enrolments.findById(enrolmentId)
+				.orElseThrow(() -> AnswerProblem.notFound("enrolment.not-found", "There is no such enrolment."));
+			requireTherapistOf(therapistId, enrolment.clientId());
+			List<StepRecord> all = new ArrayList<>(enrolment.steps());
+			int index = indexOf(all, stepId, run);
+			if (index < 0) {
+				throw AnswerProblem.notFound("step.not-answered", "This step has no answer to comment on.");
+			}
+			StepRecord done = all.get(index);
+			List<EnrolmentDocument.Comment> comments = new ArrayList<>(done.comments());
+			comments.add(new EnrolmentDocument.Comment(therapistId, text, this.clock.instant()));
+			all.set(index, new StepRecord(done.stepId(), done.kind(), done.run(), done.startedAt(), done.answeredAt(),
+					done.answer(), comments));
+			EnrolmentDocument changed = withSteps(enrolment, all);
+			if (this.enrolments.replace(enrolment, changed)) {
+				this.messages.postFeedback(enrolment, therapistId, stepId + "-" + run, comments.size(), text);
+				return changed;
+			}
+		}
+		throw AnswerProblem.conflict("enrolment.busy", "The enrolment changed at the same time; try again.");
+	}
+
+	List<EnrolmentDocument> enrolmentsOf(String clientId) {
+		return this.enrolments.findByClient(clientId);
+	}
+
+	EnrolmentDocument own(String clientId, String enrolmentId) {
+		EnrolmentDocument enrolment = this.enrolments.findById(enrolmentId)
+			.orElseThrow(() -> AnswerProblem.notFound("enrolment.not-found", "There is no such enrolment."));
+		if (!enrolment.clientId().equals(clientId)) {
+			throw AnswerProblem.notFound("enrolment.not-found", "There is no such enrolment.");
+		}
+		return enrolment;
+	}
+
+	Programme programmeOf(EnrolmentDocument enrolment) {
+		return this.versions.computeIfAbsent(enrolment.programmeKey(),
+				(key) -> this.enrolments.storedVersion(key)
+					.map((json) -> ContentCatalog.JSON.readValue(json, Programme.class))
+					.orElseThrow(() -> new IllegalStateException("Programme version " + key + " is missing")));
+	}
+
+	void requireTherapistOf(String therapistId, String clientId) {
+		Account client = this.accounts.findById(new UserId(clientId)).orElse(null);
+		if (client == null || client.therapistId() == null || !client.therapistId().value().equals(therapistId)) {
+			throw AnswerProblem.forbidden("client.not-in-caseload", "This client is not in your caseload.");
+		}
+	}
+
+	private void afterAnswer(EnrolmentDocument enrolment, Programme programme, Step step, StepEngine.Accepted accepted,
+			String next) {
+		String locale = clientAccount(enrolment.clientId()).locale();
+		this.messages.postAnswer(enrolment, step, AnswerSummaries.of(step, accepted, locale), accepted.values());
+		accepted.risks()
+			.forEach((item, value) -> this.events.publishEvent(new RiskSignalled(enrolment.clientId(), enrolment.id(),
+					step.questionnaire() + ":" + item, value, this.clock.instant())));
+		if (ContentValidator.END.equals(next)) {
+			this.enrolments.releaseOpen(enrolment.clientId(), enrolment.programmeId());
+			this.messages.postNotice(enrolment, "completed", AnswerSummaries.completed(programme, locale));
+		}
+		else {
+			this.messages.postStep(enrolment, programme, programme.step(next), locale);
+		}
+	}
+
+	private EnrolmentDocument advance(EnrolmentDocument enrolment, Step step, StepEngine.Accepted accepted,
+			String next) {
+		Instant now = this.clock.instant();
+		List<StepRecord> steps = new ArrayList<>(enrolment.steps());
+		steps.add(new StepRecord(step.id(), step.kind(), enrolment.run(), enrolment.currentStepStartedAt(), now,
+				accepted.values(), List.of()));
+		boolean done = ContentValidator.END.equals(next);
+		return new EnrolmentDocument(enrolment.id(), enrolment.clientId(), enrolment.programmeId(), enrolment.version(),
+				enrolment.conversationId(), done ? Status.COMPLETED : Status.ACTIVE, done ? null : next, now,
+				enrolment.run(), steps, enrolment.earlierRuns(), enrolment.startedAt(), now, done ? now : null,
+				enrolment.enrolledBy(), enrolment.revision());
+	}
+
+	private EnrolmentDocument change(String clientId, String enrolmentId, @Nullable Status required,
+			java.util.function.UnaryOperator<EnrolmentDocument> change) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			EnrolmentDocument enrolment = own(clientId, enrolmentId);
+			if (required != null && enrolment.status() != required) {
+				throw AnswerProblem.conflict("enrolment.not-" + required.name().toLowerCase(java.util.Locale.ROOT),
+						"This programme is " + enrolment.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+			}
+			EnrolmentDocument changed = change.apply(enrolment);
+			if (changed == enrolment || this.enrolments.replace(enrolment, changed)) {
+				return this.enrolments.findById(enrolmentId).orElseThrow();
+			}
+		}
+		throw AnswerProblem.conflict("enrolment.busy", "The enrolment changed at the same time; try again.");
+	}
+
+	private void repostCurrentStep(EnrolmentDocument enrolment) {
+		if (enrolment.currentStepId() != null) {
+			Programme programme = programmeOf(enrolment);
+			this.messages.postStep(enrolment, programme, programme.step(enrolment.currentStepId()),
+					clientAccount(enrolment.clientId()).locale());
+		}
+	}
+
+	private static void requireActive(EnrolmentDocument enrolment) {
+		if (enrolment.status() != Status.ACTIVE) {
+			throw AnswerProblem.conflict("enrolment." + enrolment.status().name().toLowerCase(java.util.Locale.ROOT),
+					"This programme is " + enrolment.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+		}
+	}
+
+	private Account clientAccount(String clientId) {
+		Account client = this.accounts.findById(new UserId(clientId))
+			.orElseThrow(() -> AnswerProblem.notFound("client.not-found", "There is no such client."));
+		if (!client.hasRole(Role.CLIENT)) {
+			throw AnswerProblem.of("client.not-a-client", "Only clients follow programmes.");
+		}
+		return client;
+	}
+
+	private static int indexOf(List<StepRecord> steps, String stepId, int run) {
+		for (int i = 0; i < steps.size(); i++) {
+			if (steps.get(i).stepId().equals(stepId) && steps.get(i).run() == run) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static EnrolmentDocument withStatus(EnrolmentDocument e, Status status) {
+		return new EnrolmentDocument(e.id(), e.clientId(), e.programmeId(), e.version(), e.conversationId(), status,
+				e.currentStepId(), e.currentStepStartedAt(), e.run(), e.steps(), e.earlierRuns(), e.startedAt(),
+				e.updatedAt(), e.completedAt(), e.enrolledBy(), e.revision());
+	}
+
+	private static EnrolmentDocument withSteps(EnrolmentDocument e, List<StepRecord> steps) {
+		return new EnrolmentDocument(e.id(), e.clientId(), e.programmeId(), e.version(), e.conversationId(), e.status(),
+				e.currentStepId(), e.currentStepStartedAt(), e.run(), steps, e.earlierRuns(), e.startedAt(),
+				e.updatedAt(), e.completedAt(), e.enrolledBy(), e.revision());
+	}
+
+}

@@ -1,0 +1,84 @@
+package be.cocon.programme;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import be.cocon.programme.Content.Programme;
+import be.cocon.programme.EnrolmentDocument.StepRecord;
+
+/** What the programme API returns. */
+final class ProgrammeViews {
+
+	private ProgrammeViews() {
+	}
+
+	record CatalogueEntry(String id, int version, Map<String, String> title, Map<String, String> summary,
+			Map<String, String> audience, int estimatedMinutes, int steps, List<Map<String, String>> modules) {
+
+		static CatalogueEntry of(Programme programme) {
+			return new CatalogueEntry(programme.id(), programme.version(), programme.title().both(),
+					programme.summary().both(), programme.audience().both(), programme.estimatedMinutes(),
+					programme.steps().size(),
+					programme.modules().stream().map((module) -> module.title().both()).toList());
+		}
+
+	}
+
+	/** An enrolment with its progress, for the client and their therapist. */
+	record EnrolmentView(String id, String programmeId, int version, Map<String, String> title, String status,
+			String conversationId, @Nullable String currentStepId, int stepsDone, int stepsTotal, int run,
+			Instant startedAt, Instant updatedAt, @Nullable Instant completedAt, List<AnsweredStep> answers,
+			List<Score> scores) {
+
+		static EnrolmentView of(EnrolmentDocument enrolment, Programme programme) {
+			List<AnsweredStep> answers = enrolment.steps()
+				.stream()
+				.map((done) -> AnsweredStep.of(done, programme))
+				.toList();
+			List<Score> scores = new java.util.ArrayList<>();
+			for (StepRecord done : concat(enrolment.earlierRuns(), enrolment.steps())) {
+				if (done.kind() == Content.StepKind.QUESTIONNAIRE) {
+					Content.Step step = programme.step(done.stepId());
+					scores.add(new Score((step != null) ? String.valueOf(step.questionnaire()) : "", done.answeredAt(),
+							(Integer) done.answer().get("score"), String.valueOf(done.answer().get("band"))));
+				}
+			}
+			int total = programme.steps().size();
+			int stepsDone = (enrolment.status() == EnrolmentDocument.Status.COMPLETED) ? total
+					: Math.min(total, enrolment.steps().size());
+			return new EnrolmentView(enrolment.id(), enrolment.programmeId(), enrolment.version(),
+					programme.title().both(), enrolment.status().name(), enrolment.conversationId(),
+					enrolment.currentStepId(), stepsDone, total, enrolment.run(), enrolment.startedAt(),
+					enrolment.updatedAt(), enrolment.completedAt(), answers, scores);
+		}
+
+		private static List<StepRecord> concat(List<StepRecord> a, List<StepRecord> b) {
+			List<StepRecord> all = new java.util.ArrayList<>(a);
+			all.addAll(b);
+			return all;
+		}
+
+	}
+
+	record AnsweredStep(String stepId, String kind, int run, Map<String, String> text, Instant startedAt,
+			Instant answeredAt, Map<String, Object> answer, List<EnrolmentDocument.Comment> comments) {
+
+		static AnsweredStep of(StepRecord done, Programme programme) {
+			Content.Step step = programme.step(done.stepId());
+			Map<String, String> text = (step != null) ? step.text().both() : Map.of();
+			return new AnsweredStep(done.stepId(), done.kind().name(), done.run(), text, done.startedAt(),
+					done.answeredAt(), done.answer(), done.comments());
+		}
+
+	}
+
+	record Score(String questionnaire, Instant at, Integer score, String band) {
+	}
+
+	record ErrorEvent(String code, String detail, @Nullable String clientMessageId, @Nullable String destination) {
+	}
+
+}

@@ -1,0 +1,103 @@
+package be.cocon.programme;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import be.cocon.chat.GuideMessages;
+import be.cocon.chat.MessageKind;
+import be.cocon.programme.Content.Programme;
+import be.cocon.programme.Content.Questionnaire;
+import be.cocon.programme.Content.Step;
+
+/**
+ * Turns steps and answers into chat messages in the enrolment's guide conversation, in
+ * the client's language, with the data the browser needs to offer quick replies. Each
+ * message has a client message id computed from enrolment, run and step, so posting it
+ * again (after a crash, on resume) never duplicates it.
+ */
+@Component
+class StepMessages {
+
+	private final GuideMessages chat;
+
+	private final ContentCatalog catalog;
+
+	StepMessages(GuideMessages chat, ContentCatalog catalog) {
+		this.chat = chat;
+		this.catalog = catalog;
+	}
+
+	void postStep(EnrolmentDocument enrolment, Programme programme, Step step, String locale) {
+		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "step-" + enrolment.run() + "-" + step.id(),
+				MessageKind.STEP, step.text().in(locale), stepData(enrolment, programme, step, locale));
+	}
+
+	void postAnswer(EnrolmentDocument enrolment, Step step, String summary, Map<String, Object> answer) {
+		this.chat.post(enrolment.conversationId(), enrolment.clientId(), "answer-" + enrolment.run() + "-" + step.id(),
+				MessageKind.ANSWER, summary,
+				Map.of("enrolmentId", enrolment.id(), "stepId", step.id(), "answer", answer));
+	}
+
+	void postNotice(EnrolmentDocument enrolment, String key, String text) {
+		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "notice-" + enrolment.run() + "-" + key,
+				MessageKind.NOTICE, text, Map.of("enrolmentId", enrolment.id(), "notice", key));
+	}
+
+	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int index, String text) {
+		this.chat.addParticipant(enrolment.conversationId(), therapistId);
+		this.chat.post(enrolment.conversationId(), therapistId, "feedback-" + stepId + "-" + index,
+				MessageKind.FEEDBACK, text, Map.of("enrolmentId", enrolment.id(), "stepId", stepId));
+	}
+
+	private Map<String, Object> stepData(EnrolmentDocument enrolment, Programme programme, Step step, String locale) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("enrolmentId", enrolment.id());
+		data.put("programmeId", programme.id());
+		data.put("stepId", step.id());
+		data.put("kind", step.kind().name());
+		Content.Module module = programme.moduleOf(step.id());
+		data.put("module", (module != null) ? module.title().in(locale) : "");
+		data.put("position", programme.steps().indexOf(step) + 1);
+		data.put("total", programme.steps().size());
+		if (step.options() != null) {
+			data.put("options",
+					step.options()
+						.stream()
+						.map((option) -> Map.of("id", option.id(), "label", option.label().in(locale)))
+						.toList());
+		}
+		if (step.scale() != null) {
+			data.put("scale", Map.of("min", step.scale().min(), "max", step.scale().max(), "minLabel",
+					step.scale().minLabel().in(locale), "maxLabel", step.scale().maxLabel().in(locale)));
+		}
+		if (step.kind() == Content.StepKind.MOOD) {
+			data.put("scale", Map.of("min", 1, "max", 10, "minLabel", "😞", "maxLabel", "😊"));
+		}
+		if (step.timer() != null) {
+			data.put("timer",
+					Map.of("seconds", step.timer().seconds(), "instructions", step.timer().instructions().in(locale)));
+		}
+		if (step.questionnaire() != null) {
+			Questionnaire questionnaire = this.catalog.questionnaire(step.questionnaire()).orElseThrow();
+			data.put("questionnaire", questionnaireData(questionnaire, locale));
+		}
+		return data;
+	}
+
+	private static Map<String, Object> questionnaireData(Questionnaire questionnaire, String locale) {
+		List<Map<String, Object>> items = questionnaire.items()
+			.stream()
+			.map((item) -> Map.<String, Object>of("id", item.id(), "text", item.text().in(locale)))
+			.toList();
+		List<Map<String, Object>> options = questionnaire.options()
+			.stream()
+			.map((option) -> Map.<String, Object>of("value", option.value(), "label", option.label().in(locale)))
+			.toList();
+		return Map.of("id", questionnaire.id(), "name", questionnaire.name(), "instructions",
+				questionnaire.instructions().in(locale), "items", items, "options", options);
+	}
+
+}
