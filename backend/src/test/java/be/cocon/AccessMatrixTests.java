@@ -45,6 +45,16 @@ class AccessMatrixTests {
 		MATRIX.put("DELETE /api/admin/clients/{clientId}/therapist", new int[] { 401, 403, 403, 403, 404 });
 		MATRIX.put("GET /api/admin/clients/{clientId}/assignments", new int[] { 401, 403, 403, 403, 404 });
 		MATRIX.put("GET /api/conversations", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/programmes", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/enrolments", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("POST /api/enrolments", new int[] { 401, 400, 403, 403, 403 });
+		MATRIX.put("GET /api/enrolments/{enrolmentId}", new int[] { 401, 404, 403, 403, 403 });
+		MATRIX.put("POST /api/enrolments/{enrolmentId}/answers", new int[] { 401, 404, 403, 403, 403 });
+		MATRIX.put("POST /api/enrolments/{enrolmentId}/{action:pause|resume|restart|leave}",
+				new int[] { 401, 404, 403, 403, 403 });
+		MATRIX.put("POST /api/enrolments/{enrolmentId}/steps/{stepId}/comments", new int[] { 401, 403, 400, 403, 403 });
+		MATRIX.put("GET /api/clients/{clientId}/enrolments", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("POST /api/clients/{clientId}/enrolments", new int[] { 401, 403, 400, 403, 403 });
 		MATRIX.put("GET /api/conversations/{conversationId}/messages", new int[] { 401, 404, 404, 404, 404 });
 	}
 
@@ -94,7 +104,10 @@ class AccessMatrixTests {
 		String[] parts = endpoint.split(" ");
 		String path = parts[1].replace("{id}", "unknown-id")
 			.replace("{clientId}", "unknown-id")
-			.replace("{conversationId}", "unknown-id");
+			.replace("{conversationId}", "unknown-id")
+			.replace("{enrolmentId}", "unknown-id")
+			.replace("{stepId}", "welcome")
+			.replace("{action:pause|resume|restart|leave}", "pause");
 		String[] auth = (token != null) ? new String[] { "Authorization", bearer(token) } : new String[0];
 		return switch (parts[0]) {
 			case "GET" -> http.get(path, auth);

@@ -147,7 +147,9 @@ class ChatService implements GuideMessages {
 			Map<String, Object> data) {
 		ConversationDocument conversation = this.conversations.findById(conversationId)
 			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
-		String dedupId = senderId + ":" + clientMessageId;
+		// module posts name their messages per conversation, so the conversation is part
+		// of the key
+		String dedupId = conversationId + ":" + senderId + ":" + clientMessageId;
 		Instant now = this.clock.instant();
 		if (!this.messages.claim(dedupId, conversationId, now)) {
 			Ack earlier = earlierAck(dedupId, conversationId, clientMessageId, now);

@@ -13,12 +13,13 @@ final class ChatViews {
 	}
 
 	/** A message, as delivered live and in history. */
-	record MessageView(String id, String conversationId, long seq, String senderId, String clientMessageId, String body,
-			Instant createdAt) {
+	record MessageView(String id, String conversationId, long seq, String senderId, String clientMessageId,
+			MessageKind kind, String body, Map<String, Object> data, Instant createdAt) {
 
 		static MessageView of(MessageDocument message) {
 			return new MessageView(message.id(), message.conversationId(), message.seq(), message.senderId(),
-					message.clientMessageId(), message.body(), message.createdAt());
+					message.clientMessageId(), message.kindOrText(), message.body(),
+					(message.data() != null) ? message.data() : Map.of(), message.createdAt());
 		}
 
 	}

@@ -1,0 +1,262 @@
+package be.cocon.programme;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import be.cocon.identity.Role;
+import be.cocon.identity.TestTokens;
+import be.cocon.identity.UserId;
+import be.cocon.support.HttpTestClient;
+import be.cocon.support.HttpTestClient.Response;
+import be.cocon.support.StompTestClient;
+
+import static be.cocon.support.HttpTestClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client works through programmes in the chat, over STOMP: every step arrives as a STEP
+ * message in the guide conversation and is answered live; invalid answers change nothing;
+ * after a reconnect the client resumes where they were.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokens.class)
+class ProgrammeStompTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestTokens tokens;
+
+	UserId client;
+
+	UserId therapist;
+
+	String clientToken;
+
+	HttpTestClient http;
+
+	final List<StompTestClient> open = new ArrayList<>();
+
+	@BeforeEach
+	void client() {
+		this.client = this.tokens.account(Role.CLIENT);
+		this.therapist = this.tokens.account(Role.THERAPIST);
+		this.tokens.assign(this.client, this.therapist);
+		this.clientToken = this.tokens.tokenFor(this.client, Role.CLIENT);
+		this.http = new HttpTestClient(this.port);
+	}
+
+	@AfterEach
+	void close() {
+		this.open.forEach(StompTestClient::close);
+	}
+
+	@Test
+	void wholeProgrammeIsCompletedInTheChatThenAnotherIsResumedAfterReconnecting() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode enrolment = enrol("stress-and-relaxation");
+		String id = enrolment.get("id").asString();
+
+		int answered = 0;
+		JsonNode message = nextOfKind(stomp, "STEP");
+		while (message != null) {
+			answerLive(stomp, id, message.get("data"));
+			assertThat(nextOfKind(stomp, "ANSWER").get("senderId").asString()).isEqualTo(this.client.value());
+			answered++;
+			JsonNode next = nextOfKind(stomp, "STEP", "NOTICE");
+			message = "STEP".equals(next.get("kind").asString()) ? next : null;
+		}
+
+		JsonNode done = get("/api/enrolments/" + id);
+		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(done.get("stepsDone").asInt()).isEqualTo(done.get("stepsTotal").asInt());
+		assertThat(done.get("answers").size()).isEqualTo(answered);
+
+		JsonNode second = enrol("worrying-less");
+		String secondId = second.get("id").asString();
+		answerLive(stomp, secondId, nextOfKind(stomp, "STEP").get("data"));
+		JsonNode waiting = nextOfKind(stomp, "STEP");
+		long lastSeen = waiting.get("seq").asLong();
+		stomp.close();
+
+		StompTestClient back = connect();
+		JsonNode resumed = get("/api/enrolments/" + secondId);
+		assertThat(resumed.get("currentStepId").asString()).isEqualTo(waiting.get("data").get("stepId").asString());
+		JsonNode missed = get(
+				"/api/conversations/" + second.get("conversationId").asString() + "/messages?after=" + (lastSeen - 1));
+		assertThat(missed.get("messages").get(0).get("data").get("stepId").asString())
+			.isEqualTo(resumed.get("currentStepId").asString());
+		answerLive(back, secondId, waiting.get("data"));
+		assertThat(nextOfKind(back, "ANSWER").get("data").get("stepId").asString())
+			.isEqualTo(waiting.get("data").get("stepId").asString());
+		assertThat(get("/api/enrolments/" + secondId).get("answers").size()).isEqualTo(2);
+	}
+
+	@Test
+	void invalidAnswersGetAnErrorAndChangeNothing() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode enrolment = enrol("stress-and-relaxation");
+		String id = enrolment.get("id").asString();
+		answerLive(stomp, id, nextOfKind(stomp, "STEP").get("data"));
+		answerLive(stomp, id, nextOfKind(stomp, "STEP").get("data"));
+		JsonNode scale = nextOfKind(stomp, "STEP").get("data");
+		assertThat(scale.get("kind").asString()).isEqualTo("SCALE");
+
+		assertThat(refused(stomp, id, scale.get("stepId").asString(), Map.of("value", 11)))
+			.isEqualTo("answer.out-of-range");
+		assertThat(refused(stomp, id, "welcome", Map.of())).isEqualTo("answer.already-given");
+		assertThat(refused(stomp, id, "closing", Map.of())).isEqualTo("answer.not-current-step");
+		Response unknownOption = this.http.postJson("/api/enrolments/" + id + "/answers",
+				"{\"stepId\":\"" + scale.get("stepId").asString() + "\",\"answer\":{\"option\":\"nope\"}}",
+				"Authorization", bearer(this.clientToken));
+		assertThat(unknownOption.status()).isEqualTo(400);
+		assertThat(unknownOption.json().get("code").asString()).isEqualTo("answer.out-of-range");
+
+		JsonNode unchanged = get("/api/enrolments/" + id);
+		assertThat(unchanged.get("currentStepId").asString()).isEqualTo(scale.get("stepId").asString());
+		assertThat(unchanged.get("answers").size()).isEqualTo(2);
+	}
+
+	@Test
+	void pausedProgrammeRefusesAnswersUntilResumed() throws Exception {
+		StompTestClient stomp = connect();
+		String id = enrol("sleeping-better").get("id").asString();
+		JsonNode step = nextOfKind(stomp, "STEP").get("data");
+
+		this.http.postJson("/api/enrolments/" + id + "/pause", "", "Authorization", bearer(this.clientToken));
+		assertThat(refused(stomp, id, step.get("stepId").asString(), Map.of())).isEqualTo("enrolment.paused");
+		this.http.postJson("/api/enrolments/" + id + "/resume", "", "Authorization", bearer(this.clientToken));
+		answerLive(stomp, id, step);
+
+		assertThat(nextOfKind(stomp, "ANSWER")).isNotNull();
+	}
+
+	@Test
+	void enrollingTwiceInTheSameProgrammeIsAConflict() {
+		enrol("worrying-less");
+
+		Response again = this.http.postJson("/api/enrolments", "{\"programmeId\":\"worrying-less\"}", "Authorization",
+				bearer(this.clientToken));
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("code").asString()).isEqualTo("enrolment.exists");
+	}
+
+	@Test
+	void therapistSeesProgressAndCommentsAppearInTheGuideConversation() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode enrolment = enrol("stress-and-relaxation");
+		String id = enrolment.get("id").asString();
+		answerLive(stomp, id, nextOfKind(stomp, "STEP").get("data"));
+		nextOfKind(stomp, "ANSWER");
+		String therapistToken = bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST));
+
+		JsonNode seen = this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", therapistToken)
+			.json();
+		assertThat(seen.get(0).get("answers").get(0).get("stepId").asString()).isEqualTo("welcome");
+		Response comment = this.http.postJson("/api/enrolments/" + id + "/steps/welcome/comments",
+				"{\"text\":\"Mooi dat je begint!\",\"run\":1}", "Authorization", therapistToken);
+		assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+
+		JsonNode feedback = nextOfKind(stomp, "FEEDBACK");
+		assertThat(feedback.get("body").asString()).isEqualTo("Mooi dat je begint!");
+		assertThat(feedback.get("senderId").asString()).isEqualTo(this.therapist.value());
+		String outsider = bearer(this.tokens.tokenFor(Role.THERAPIST));
+		assertThat(this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", outsider).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void therapistCanAssignAProgrammeToAClientOfTheCaseload() {
+		String therapistToken = bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST));
+
+		Response assigned = this.http.postJson("/api/clients/" + this.client + "/enrolments",
+				"{\"programmeId\":\"sleeping-better\"}", "Authorization", therapistToken);
+
+		assertThat(assigned.status()).isEqualTo(201);
+		assertThat(get("/api/enrolments").get(0).get("programmeId").asString()).isEqualTo("sleeping-better");
+	}
+
+	@Test
+	void catalogueListsTheProgrammesInBothLanguages() {
+		JsonNode catalogue = get("/api/programmes");
+
+		assertThat(catalogue.size()).isEqualTo(3);
+		assertThat(catalogue.get(0).get("title").get("nl").asString()).isNotBlank();
+		assertThat(catalogue.get(0).get("title").get("en").asString()).isNotBlank();
+	}
+
+	private String refused(StompTestClient stomp, String enrolmentId, String stepId, Map<String, Object> answer)
+			throws InterruptedException {
+		stomp.send("/app/enrolments/" + enrolmentId + "/answers",
+				JSON.writeValueAsString(Map.of("stepId", stepId, "answer", answer)));
+		return stomp.next("/user/queue/errors").get("code").asString();
+	}
+
+	private void answerLive(StompTestClient stomp, String enrolmentId, JsonNode step) {
+		stomp.send("/app/enrolments/" + enrolmentId + "/answers",
+				JSON.writeValueAsString(Map.of("stepId", step.get("stepId").asString(), "answer", answerFor(step))));
+	}
+
+	/**
+	 * A valid answer for any step kind (the low end, so branches for high values are not
+	 * taken).
+	 */
+	static Map<String, Object> answerFor(JsonNode step) {
+		return switch (step.get("kind").asString()) {
+			case "FREE_TEXT", "JOURNAL" -> Map.of("text", "Een eerlijk antwoord.");
+			case "SINGLE_CHOICE" -> Map.of("option", step.get("options").get(0).get("id").asString());
+			case "MULTIPLE_CHOICE" -> Map.of("options", List.of(step.get("options").get(0).get("id").asString()));
+			case "SCALE", "MOOD" -> Map.of("value", step.get("scale").get("min").asInt() + 4);
+			case "TIMER" -> Map.of("completed", true, "secondsSpent", step.get("timer").get("seconds").asInt());
+			case "QUESTIONNAIRE" ->
+				Map.of("items", Collections.nCopies(step.get("questionnaire").get("items").size(), 1));
+			default -> Map.of();
+		};
+	}
+
+	/** The next message of one of these kinds on the user's message queue. */
+	private static JsonNode nextOfKind(StompTestClient stomp, String... kinds) throws InterruptedException {
+		for (int i = 0; i < 20; i++) {
+			JsonNode message = stomp.next("/user/queue/messages");
+			if (List.of(kinds).contains(message.path("kind").asString(""))) {
+				return message;
+			}
+		}
+		throw new AssertionError("No message of kind " + List.of(kinds) + " among the last 20");
+	}
+
+	private JsonNode enrol(String programmeId) {
+		Response created = this.http.postJson("/api/enrolments", "{\"programmeId\":\"" + programmeId + "\"}",
+				"Authorization", bearer(this.clientToken));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json();
+	}
+
+	private JsonNode get(String path) {
+		return this.http.get(path, "Authorization", bearer(this.clientToken)).json();
+	}
+
+	private StompTestClient connect() throws Exception {
+		StompTestClient stomp = StompTestClient.connect(this.port, this.clientToken).subscribeUserQueues();
+		this.open.add(stomp);
+		return stomp;
+	}
+
+}
