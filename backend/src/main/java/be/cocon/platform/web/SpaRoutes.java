@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaRoutes {
 
-	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat" })
+	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat",
+			"/programmes", "/therapist/client" })
 	String app() {
 		return "forward:/index.html";
 	}
