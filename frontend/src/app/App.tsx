@@ -5,6 +5,8 @@ import { AuthProvider, type AuthServices } from '../auth/AuthProvider';
 import { CallbackPage } from '../auth/CallbackPage';
 import { LoginPage } from '../auth/LoginPage';
 import { SignupPage } from '../auth/SignupPage';
+import { ChatPage } from '../chat/ChatPage';
+import { ChatProvider, type ChatServices } from '../chat/ChatProvider';
 import { HomePage } from '../home/HomePage';
 import { AppShell, MAIN_CONTENT_ID } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -14,15 +16,19 @@ import { WelcomePage } from './WelcomePage';
 export interface AppProps {
   /** Replaces fetch / the OpenID client / the origin (tests). */
   services?: Partial<AuthServices>;
+  /** Replaces the live chat channel (tests). */
+  chat?: Partial<ChatServices>;
 }
 
 /** Root component: the auth layer, the shell, and the page for the current path. */
-export function App({ services }: AppProps) {
+export function App({ services, chat }: AppProps) {
   return (
     <AuthProvider {...(services ? { services } : {})}>
-      <AppShell>
-        <CurrentPage />
-      </AppShell>
+      <ChatProvider services={chat}>
+        <AppShell>
+          <CurrentPage />
+        </AppShell>
+      </ChatProvider>
     </AuthProvider>
   );
 }
@@ -46,6 +52,8 @@ function CurrentPage() {
       return <AdminAccountsPage />;
     case ROUTES.adminCaseloads:
       return <AdminCaseloadsPage />;
+    case ROUTES.chat:
+      return <ChatPage />;
     default:
       return <NotFoundPage />;
   }

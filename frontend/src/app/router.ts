@@ -22,6 +22,8 @@ export const ROUTES = {
   home: '/home',
   adminAccounts: '/admin/accounts',
   adminCaseloads: '/admin/caseloads',
+  /** The chat; the open conversation is in the query: `/chat?c=<id>`. */
+  chat: '/chat',
 } as const;
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES];

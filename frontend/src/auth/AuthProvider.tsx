@@ -47,6 +47,11 @@ export interface AuthContextValue {
   fetch: typeof fetch;
   /** Fetch for `/api/**` with the access token. */
   api: ApiClient;
+  /**
+   * The current access token (renewed first when it has run out, or when `renew` is set), or
+   * null without a session. For the live chat, which sends it when it (re)connects.
+   */
+  accessToken(options?: { renew?: boolean }): Promise<string | null>;
   /** Starts the sign-in at the OpenID provider (leaves the page). */
   signIn(): Promise<void>;
   /** Ends the session here and at the server (leaves the page). */
@@ -239,6 +244,19 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
 
   const reloadMe = useCallback(() => setMeVersion((version) => version + 1), []);
 
+  const accessToken = useCallback(
+    async (options: { renew?: boolean } = {}): Promise<string | null> => {
+      if (!client) return null;
+      let current = await client.getUser().catch(() => null);
+      if (!current || current.expired || options.renew) {
+        const renewed = await client.signinSilent().catch(() => null);
+        current = renewed ?? (options.renew && current && !current.expired ? current : null);
+      }
+      return current?.access_token ?? null;
+    },
+    [client],
+  );
+
   const saveLocale = useCallback(
     async (language: Language) => {
       if (!user || !me || me.locale === language) return;
@@ -266,6 +284,7 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
       signingOut,
       fetch: resolved.fetch,
       api,
+      accessToken,
       signIn,
       signOut,
       completeSignIn,
@@ -284,6 +303,7 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
       signingOut,
       resolved,
       api,
+      accessToken,
       signIn,
       signOut,
       completeSignIn,

@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { CURRENT_HOUSE_RULES, HouseRules, isHouseRulesVersion } from '../auth/HouseRules';
 import type { Me } from '../auth/me';
 import { SignOutButton } from '../auth/SignOutButton';
+import { ChatWithTherapistLink } from '../chat/ChatLinks';
 import { isLanguage } from '../i18n/languages';
 
 /** The client's home: who they are here, who their therapist is, the house rules. */
@@ -23,7 +24,13 @@ export function ClientHome({ me }: { me: Me }) {
       <section className="card card--therapist" aria-labelledby="therapist-title">
         <h2 id="therapist-title">{t('home.client.therapistTitle')}</h2>
         {me.therapist ? (
-          <p>{t('home.client.therapist', { pseudonym: me.therapist.pseudonym })}</p>
+          <>
+            <p>{t('home.client.therapist', { pseudonym: me.therapist.pseudonym })}</p>
+            <p className="muted">{t('chat.home.clientText')}</p>
+            <div className="actions">
+              <ChatWithTherapistLink therapist={me.therapist} />
+            </div>
+          </>
         ) : (
           <p>{t('home.client.noTherapist')}</p>
         )}

@@ -3,6 +3,7 @@ import { ErrorNotice, Loading } from '../app/feedback';
 import { useFormatDate } from '../app/format';
 import type { Me } from '../auth/me';
 import { useApiResource } from '../auth/useApiResource';
+import { ChatWithClientLink } from '../chat/ChatLinks';
 
 /** One row of `GET /api/caseload`. */
 export interface CaseloadEntry {
@@ -43,6 +44,7 @@ export function TherapistHome({ me }: { me: Me }) {
                   <th scope="col">{t('home.therapist.columns.pseudonym')}</th>
                   <th scope="col">{t('home.therapist.columns.username')}</th>
                   <th scope="col">{t('home.therapist.columns.assignedAt')}</th>
+                  <th scope="col">{t('chat.home.column')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -51,6 +53,9 @@ export function TherapistHome({ me }: { me: Me }) {
                     <th scope="row">{entry.pseudonym}</th>
                     <td>{entry.username}</td>
                     <td>{formatDate(entry.assignedAt)}</td>
+                    <td>
+                      <ChatWithClientLink client={entry} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

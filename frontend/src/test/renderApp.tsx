@@ -1,4 +1,5 @@
 import { App } from '../app/App';
+import { FakeTransport } from './fakeChat';
 import { FakeAuthClient, fakeFetch, PUBLIC_ROUTES, type Handler } from './fakes';
 import { renderWithI18n } from './render';
 import type { Language } from '../i18n/languages';
@@ -10,15 +11,20 @@ export interface RenderAppOptions {
   routes?: Record<string, Handler>;
   client?: FakeAuthClient;
   language?: Language;
+  /** The live chat channel (default: a fake that is online at once). */
+  transport?: FakeTransport;
 }
 
 /** Renders the whole app with a fake server and a fake OpenID client. */
-export function renderApp({ path = '/', routes = {}, client = new FakeAuthClient(), language }: RenderAppOptions = {}) {
+export function renderApp({ path = '/', routes = {}, client = new FakeAuthClient(), language, transport = new FakeTransport() }: RenderAppOptions = {}) {
   window.history.replaceState(null, '', path);
   const server = fakeFetch({ ...PUBLIC_ROUTES, ...routes });
   const rendered = renderWithI18n(
-    <App services={{ fetch: server.fetch, createAuthClient: () => client, origin: 'http://localhost:3000' }} />,
+    <App
+      services={{ fetch: server.fetch, createAuthClient: () => client, origin: 'http://localhost:3000' }}
+      chat={{ createTransport: () => transport }}
+    />,
     language,
   );
-  return { ...rendered, server, client };
+  return { ...rendered, server, client, transport };
 }

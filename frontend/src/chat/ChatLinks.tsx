@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../app/Link';
+import { ROUTES } from '../app/router';
+import { useChatState } from './ChatProvider';
+import { otherParticipants, unreadCount, type ConversationState } from './conversation';
+
+/** `/chat?c=<conversation id>` (or the list). */
+export function chatPath(conversationId?: string | null): string {
+  return conversationId ? `${ROUTES.chat}?c=${encodeURIComponent(conversationId)}` : ROUTES.chat;
+}
+
+/** The name shown for a conversation: the other participant(s). */
+export function conversationName(conversation: ConversationState, meId: string): string {
+  const others = otherParticipants(conversation, meId);
+  return others.map((p) => p.pseudonym).join(', ') || '…';
+}
+
+/** A count of unread messages, read out in full ("3 unread messages"). */
+export function UnreadBadge({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count <= 0) return null;
+  return (
+    <span className="unread-badge">
+      <span aria-hidden="true">{count > 99 ? '99+' : count}</span>
+      <span className="visually-hidden">{t('chat.unread', { count })}</span>
+    </span>
+  );
+}
+
+/** The conversation the signed-in person has with `userId`, once the list is loaded. */
+export function useConversationWith(userId: string | null | undefined): ConversationState | null {
+  const state = useChatState();
+  if (!state || !userId) return null;
+  return Object.values(state.conversations).find((c) => c.participants.some((p) => p.id === userId)) ?? null;
+}
+
+/** The client home's way into the chat: "Chat with <therapist>" with the unread count. */
+export function ChatWithTherapistLink({ therapist }: { therapist: { id: string; pseudonym: string } }) {
+  const { t } = useTranslation();
+  const conversation = useConversationWith(therapist.id);
+  const unread = conversation ? unreadCount(conversation) : 0;
+  return (
+    <Link className="button chat-link" to={chatPath(conversation?.id)}>
+      <svg className="chat-link__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 0 1 4 13.5v-8Z" />
+      </svg>
+      <span>{t('chat.with', { name: therapist.pseudonym })}</span>
+      <UnreadBadge count={unread} />
+    </Link>
+  );
+}
+
+/** A therapist's link to the chat with one client of the caseload. */
+export function ChatWithClientLink({ client }: { client: { id: string; pseudonym: string } }) {
+  const { t } = useTranslation();
+  const conversation = useConversationWith(client.id);
+  const unread = conversation ? unreadCount(conversation) : 0;
+  return (
+    <span className="chat-cell">
+      <Link to={chatPath(conversation?.id)}>{t('chat.home.withClient', { name: client.pseudonym })}</Link>
+      <UnreadBadge count={unread} />
+    </span>
+  );
+}
