@@ -2,46 +2,40 @@ package be.cocon.chat;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+
+import be.cocon.platform.ApiProblem;
+
 /**
  * A refused chat action; answered on STOMP as an error event on
  * {@code /user/queue/errors} with the code and the client's message id, and on REST as a
  * problem detail.
  */
-class ChatProblem extends RuntimeException {
-
-	private final String code;
-
-	private final int status;
+class ChatProblem extends ApiProblem {
 
 	private final @Nullable String clientMessageId;
 
 	ChatProblem(int status, String code, String detail, @Nullable String clientMessageId) {
-		super(detail);
-		this.status = status;
-		this.code = code;
+		super(HttpStatus.valueOf(status), code, detail);
 		this.clientMessageId = clientMessageId;
 	}
 
-	static ChatProblem notParticipant(String conversationId, @Nullable String clientMessageId) {
+	public static ChatProblem notParticipant(String conversationId, @Nullable String clientMessageId) {
 		return new ChatProblem(403, "conversation.not-participant",
 				"You do not take part in conversation " + conversationId + ".", clientMessageId);
 	}
 
-	static ChatProblem notFound(String conversationId, @Nullable String clientMessageId) {
+	public static ChatProblem notFound(String conversationId, @Nullable String clientMessageId) {
 		return new ChatProblem(404, "conversation.not-found", "There is no conversation " + conversationId + ".",
 				clientMessageId);
 	}
 
-	static ChatProblem invalid(String code, String detail, @Nullable String clientMessageId) {
+	public static ChatProblem invalid(String code, String detail, @Nullable String clientMessageId) {
 		return new ChatProblem(400, code, detail, clientMessageId);
 	}
 
-	String code() {
-		return this.code;
-	}
-
-	int status() {
-		return this.status;
+	String detail() {
+		return String.valueOf(getBody().getDetail());
 	}
 
 	@Nullable String clientMessageId() {

@@ -8,11 +8,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,14 +71,6 @@ class ChatRestController {
 					null);
 		}
 		return this.chat.page(CurrentUser.id(authentication).value(), conversationId, before, after, limit);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(ChatProblem problem) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()),
-				problem.getMessage());
-		body.setProperty("code", problem.code());
-		return ResponseEntity.status(problem.status()).body(body);
 	}
 
 	private ConversationView view(ConversationDocument conversation, String me, Map<String, Account> people) {

@@ -82,7 +82,7 @@ class ChatStompController {
 	void refused(ChatProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
 			required = false) @Nullable String destination) {
 		this.delivery.error(user.getName(),
-				new ErrorEvent(problem.code(), problem.getMessage(), problem.clientMessageId(), destination));
+				new ErrorEvent(problem.code(), problem.detail(), problem.clientMessageId(), destination));
 	}
 
 	@MessageExceptionHandler

@@ -11,8 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -22,7 +20,6 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -134,15 +131,7 @@ class ProgrammeController {
 	void refusedLive(AnswerProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
 			required = false) @Nullable String destination) {
 		this.broker.convertAndSendToUser(user.getName(), "/queue/errors",
-				new ProgrammeViews.ErrorEvent(problem.code(), problem.getMessage(), null, destination));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(AnswerProblem problem) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()),
-				problem.getMessage());
-		body.setProperty("code", problem.code());
-		return ResponseEntity.status(problem.status()).body(body);
+				new ProgrammeViews.ErrorEvent(problem.code(), problem.detail(), null, destination));
 	}
 
 	private List<EnrolmentView> views(String clientId) {
