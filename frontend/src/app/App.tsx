@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { AdminAccountsPage } from '../admin/AdminAccountsPage';
 import { AdminCaseloadsPage } from '../admin/AdminCaseloadsPage';
 import { AuthProvider, type AuthServices } from '../auth/AuthProvider';
@@ -8,10 +8,15 @@ import { SignupPage } from '../auth/SignupPage';
 import { ChatPage } from '../chat/ChatPage';
 import { ChatProvider, type ChatServices } from '../chat/ChatProvider';
 import { HomePage } from '../home/HomePage';
+import { ProgrammesPage } from '../programme/ProgrammesPage';
 import { AppShell, MAIN_CONTENT_ID } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { ROUTES, useLocation } from './router';
 import { WelcomePage } from './WelcomePage';
+import { Loading } from './feedback';
+
+// Only therapists need the chart library: load that page (and chart.js) when it is opened.
+const TherapistClientPage = lazy(() => import('../therapist/TherapistClientPage').then((m) => ({ default: m.TherapistClientPage })));
 
 export interface AppProps {
   /** Replaces fetch / the OpenID client / the origin (tests). */
@@ -54,6 +59,14 @@ function CurrentPage() {
       return <AdminCaseloadsPage />;
     case ROUTES.chat:
       return <ChatPage />;
+    case ROUTES.programmes:
+      return <ProgrammesPage />;
+    case ROUTES.therapistClient:
+      return (
+        <Suspense fallback={<Loading />}>
+          <TherapistClientPage />
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

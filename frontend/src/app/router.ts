@@ -24,6 +24,10 @@ export const ROUTES = {
   adminCaseloads: '/admin/caseloads',
   /** The chat; the open conversation is in the query: `/chat?c=<id>`. */
   chat: '/chat',
+  /** Self-help programmes: the catalogue and the client's own programmes. */
+  programmes: '/programmes',
+  /** A therapist's view of one client's programmes: `/therapist/client?id=<client id>`. */
+  therapistClient: '/therapist/client',
 } as const;
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES];

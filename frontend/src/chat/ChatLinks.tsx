@@ -11,7 +11,9 @@ export function chatPath(conversationId?: string | null): string {
 
 /** The name shown for a conversation: the other participant(s). */
 export function conversationName(conversation: ConversationState, meId: string): string {
-  const others = otherParticipants(conversation, meId);
+  let others = otherParticipants(conversation, meId);
+  // A therapist who commented takes part in the client's guide conversation, but it stays the guide's.
+  if (conversation.kind === 'GUIDE') others = others.filter((p) => p.role !== 'THERAPIST');
   return others.map((p) => p.pseudonym).join(', ') || '…';
 }
 
@@ -31,7 +33,7 @@ export function UnreadBadge({ count }: { count: number }) {
 export function useConversationWith(userId: string | null | undefined): ConversationState | null {
   const state = useChatState();
   if (!state || !userId) return null;
-  return Object.values(state.conversations).find((c) => c.participants.some((p) => p.id === userId)) ?? null;
+  return Object.values(state.conversations).find((c) => c.kind !== 'GUIDE' && c.participants.some((p) => p.id === userId)) ?? null;
 }
 
 /** The client home's way into the chat: "Chat with <therapist>" with the unread count. */

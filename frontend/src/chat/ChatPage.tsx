@@ -11,6 +11,7 @@ import type { ChatState } from './chatStore';
 import { chatPath, conversationName, UnreadBadge } from './ChatLinks';
 import { otherParticipants, unreadCount, type ConversationState } from './conversation';
 import { ConversationView } from './ConversationView';
+import { useGuideTitles } from '../programme/GuideMessages';
 
 /** `/chat`: the conversation list and, side by side on wider screens, the open conversation. */
 export function ChatPage() {
@@ -24,6 +25,8 @@ function ChatScreen({ me }: { me: Me }) {
   const list = useConversationList();
   const selectedId = useSearchParam('c');
   const isTherapist = knownRoles(me.roles).includes('THERAPIST');
+  // A client's guide conversations are named after their programme.
+  const guideTitles = useGuideTitles(isTherapist ? 0 : list.filter((c) => c.kind === 'GUIDE').length);
 
   // A client normally has one conversation: open it straight away (once; "All conversations"
   // then stays on the list).
@@ -47,7 +50,8 @@ function ChatScreen({ me }: { me: Me }) {
 
   const selected = selectedId ? state.conversations[selectedId] : undefined;
   const selectedKnown = selected !== undefined && selected.participants.length > 0;
-  const title = selectedKnown && selected ? t('chat.with', { name: conversationName(selected, me.id) }) : t('chat.title');
+  const guideTitle = selected ? guideTitles.get(selected.id) : undefined;
+  const title = selectedKnown && selected ? (guideTitle ?? t('chat.with', { name: conversationName(selected, me.id) })) : t('chat.title');
 
   return (
     <div className={`chat${selectedId ? ' chat--open' : ''}`}>
@@ -67,7 +71,7 @@ function ChatScreen({ me }: { me: Me }) {
           <h2 id="chat-list-title" className="chat__list-title">
             {t('chat.listTitle')}
           </h2>
-          <ConversationList state={state} list={list} meId={me.id} selectedId={selectedId} isTherapist={isTherapist} />
+          <ConversationList state={state} list={list} meId={me.id} selectedId={selectedId} isTherapist={isTherapist} guideTitles={guideTitles} />
         </section>
 
         <div className="chat__conversation-pane">
@@ -113,9 +117,10 @@ interface ConversationListProps {
   meId: string;
   selectedId: string | null;
   isTherapist: boolean;
+  guideTitles: ReadonlyMap<string, string>;
 }
 
-function ConversationList({ state, list, meId, selectedId, isTherapist }: ConversationListProps) {
+function ConversationList({ state, list, meId, selectedId, isTherapist, guideTitles }: ConversationListProps) {
   const { t } = useTranslation();
   const format = useChatFormat();
 
@@ -132,7 +137,7 @@ function ConversationList({ state, list, meId, selectedId, isTherapist }: Conver
   return (
     <ul className="conversation-list">
       {list.map((conversation) => {
-        const name = conversationName(conversation, meId);
+        const name = guideTitles.get(conversation.id) ?? conversationName(conversation, meId);
         const online = otherParticipants(conversation, meId).some((p) => p.online);
         const unread = unreadCount(conversation);
         const last = conversation.lastMessage;

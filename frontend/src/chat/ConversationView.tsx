@@ -7,6 +7,7 @@ import { useChatState, useChatStore } from './ChatProvider';
 import { characterCount, normaliseBody } from './chatStore';
 import { otherParticipants, ownStatus, type ChatMessage, type ConversationState, type OwnStatus } from './conversation';
 import { COUNTER_FROM, isChatErrorCode, MAX_MESSAGE_LENGTH } from './types';
+import { currentStepKey, GuideMessageItem, GuideProgress, isGuideKind } from '../programme/GuideMessages';
 
 /** Near enough to the bottom to follow new messages. */
 const STICK_TO_BOTTOM_PX = 96;
@@ -33,6 +34,9 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
   const name = conversationName(conversation, meId);
   const others = otherParticipants(conversation, meId);
   const online = others.some((p) => p.online);
+  const guide = conversation.kind === 'GUIDE';
+  const answersSteps = guide && conversation.participants.find((p) => p.id === meId)?.role !== 'THERAPIST';
+  const answers = guide ? conversation.messages.filter((m) => m.kind === 'ANSWER').length : 0;
   const typingName = conversation.typingUserId ? others.find((p) => p.id === conversation.typingUserId)?.pseudonym ?? name : null;
 
   useEffect(() => store?.openConversation(id), [store, id]);
@@ -46,6 +50,7 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
         <span className={`presence-dot presence-dot--inline${online ? ' presence-dot--online' : ''}`} aria-hidden="true" />
         <span className="conversation__presence">{online ? t('chat.isOnline', { name }) : t('chat.isOffline', { name })}</span>
       </div>
+      {answersSteps && <GuideProgress conversationId={id} answers={answers} />}
       <MessageList conversation={conversation} meId={meId} name={name} />
       <p className="typing-indicator" aria-live="polite">
         {typingName && (
@@ -59,7 +64,7 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
           </>
         )}
       </p>
-      <Composer conversationId={id} name={name} />
+      {guide ? <p className="composer composer__hint guide-hint">{t('programme.guide.hint')}</p> : <Composer conversationId={id} name={name} />}
     </section>
   );
 }
@@ -70,6 +75,9 @@ function MessageList({ conversation, meId, name }: { conversation: ConversationS
   const format = useChatFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const messages = conversation.messages;
+  // Only the client answers the steps of their guide conversation (a therapist who commented reads along).
+  const canAnswer = conversation.kind === 'GUIDE' && conversation.participants.find((p) => p.id === meId)?.role !== 'THERAPIST';
+  const currentStep = canAnswer ? currentStepKey(messages) : null;
   const first = messages[0]?.key ?? null;
   const last = messages[messages.length - 1] ?? null;
   const snapshot = useRef<{ first: string | null; last: string | null; height: number; top: number } | null>(null);
@@ -163,7 +171,11 @@ function MessageList({ conversation, meId, name }: { conversation: ConversationS
                     <span>{format.day(message.createdAt)}</span>
                   </li>
                 )}
-                <MessageBubble message={message} conversation={conversation} own={message.senderId === meId} name={name} />
+                {isGuideKind(message.kind) ? (
+                  <GuideMessageItem message={message} interactive={message.key === currentStep} />
+                ) : (
+                  <MessageBubble message={message} conversation={conversation} own={message.senderId === meId} name={name} />
+                )}
               </Fragment>
             );
           })}

@@ -22,6 +22,10 @@ export interface ChatMessage {
   createdAt: string;
   /** The error code when the server refused an own message. */
   failed: string | null;
+  /** TEXT, or a guide message (STEP, ANSWER, FEEDBACK, NOTICE); missing means TEXT. */
+  kind?: string;
+  /** Structured data of a guide message. */
+  data?: Record<string, unknown> | null;
 }
 
 export interface Preview {
@@ -104,6 +108,7 @@ function fromEvent(event: MessageEvent): ChatMessage {
     body: event.body,
     createdAt: event.createdAt,
     failed: null,
+    ...(event.kind && event.kind !== 'TEXT' ? { kind: event.kind, data: event.data ?? null } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export function parseMessage(value: unknown): MessageEvent | null {
     clientMessageId: str(value.clientMessageId),
     body,
     createdAt: str(value.createdAt) ?? '',
+    kind: str(value.kind) ?? 'TEXT',
+    data: isRecord(value.data) ? value.data : null,
   };
 }
 

@@ -13,6 +13,7 @@ export const COUNTER_FROM = 3500;
 export const CHAT_ERROR_CODES = [
   'conversation.not-found',
   'conversation.not-participant',
+  'conversation.guide-answers-only',
   'message.empty',
   'message.too-long',
   'message.control-characters',
@@ -43,6 +44,10 @@ export interface MessageEvent {
   clientMessageId: string | null;
   body: string;
   createdAt: string;
+  /** TEXT (written by a person) or a structured message of the self-help guide (STEP, ANSWER, FEEDBACK, NOTICE). */
+  kind?: string;
+  /** Structured data of guide messages (see docs/programmes.md); null for TEXT. */
+  data?: Record<string, unknown> | null;
 }
 
 /** `Ack` on /user/queue/acks. */

@@ -6,6 +6,8 @@ import type { Me } from '../auth/me';
 import { SignOutButton } from '../auth/SignOutButton';
 import { ChatWithTherapistLink } from '../chat/ChatLinks';
 import { isLanguage } from '../i18n/languages';
+import { Link } from '../app/Link';
+import { ROUTES } from '../app/router';
 
 /** The client's home: who they are here, who their therapist is, the house rules. */
 export function ClientHome({ me }: { me: Me }) {
@@ -34,6 +36,16 @@ export function ClientHome({ me }: { me: Me }) {
         ) : (
           <p>{t('home.client.noTherapist')}</p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="programmes-title">
+        <h2 id="programmes-title">{t('programme.catalogue.home')}</h2>
+        <p className="muted">{t('programme.catalogue.homeText')}</p>
+        <div className="actions">
+          <Link className="button button--secondary" to={ROUTES.programmes}>
+            {t('programme.catalogue.open')}
+          </Link>
+        </div>
       </section>
 
       <section className="card" aria-labelledby="profile-title">

@@ -4,6 +4,8 @@ import { useFormatDate } from '../app/format';
 import type { Me } from '../auth/me';
 import { useApiResource } from '../auth/useApiResource';
 import { ChatWithClientLink } from '../chat/ChatLinks';
+import { Link } from '../app/Link';
+import { therapistClientPath } from '../therapist/paths';
 
 /** One row of `GET /api/caseload`. */
 export interface CaseloadEntry {
@@ -45,6 +47,7 @@ export function TherapistHome({ me }: { me: Me }) {
                   <th scope="col">{t('home.therapist.columns.username')}</th>
                   <th scope="col">{t('home.therapist.columns.assignedAt')}</th>
                   <th scope="col">{t('chat.home.column')}</th>
+                  <th scope="col">{t('programme.therapist.open')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -55,6 +58,9 @@ export function TherapistHome({ me }: { me: Me }) {
                     <td>{formatDate(entry.assignedAt)}</td>
                     <td>
                       <ChatWithClientLink client={entry} />
+                    </td>
+                    <td>
+                      <Link to={therapistClientPath(entry.id)}>{t('programme.therapist.openNamed', { name: entry.pseudonym })}</Link>
                     </td>
                   </tr>
                 ))}
