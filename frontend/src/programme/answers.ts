@@ -37,11 +37,20 @@ function humanise(id: string): string {
 }
 
 /**
- * An answer as a short readable text for the therapist (the stored answer has option ids,
- * not labels, so those are shown as words).
+ * An answer as a short readable text for the therapist. Choice answers store option ids; the
+ * option labels come with the answered step, and an id without a label is shown as words.
  */
-export function describeAnswer(step: Pick<AnsweredStep, 'kind' | 'answer'>, p: ProgrammeT): string {
+export function describeAnswer(
+  step: Pick<AnsweredStep, 'kind' | 'answer' | 'optionLabels'>,
+  p: ProgrammeT,
+  lang?: string,
+): string {
   const a = step.answer ?? {};
+  const label = (id: string): string => {
+    const known = step.optionLabels?.[id];
+    if (!known) return humanise(id);
+    return (lang === 'en' ? known.en : known.nl) ?? humanise(id);
+  };
   switch (step.kind) {
     case 'INFO':
       return p('answer.done');
@@ -49,9 +58,9 @@ export function describeAnswer(step: Pick<AnsweredStep, 'kind' | 'answer'>, p: P
     case 'JOURNAL':
       return typeof a.text === 'string' ? a.text : '';
     case 'SINGLE_CHOICE':
-      return typeof a.option === 'string' ? humanise(a.option) : '';
+      return typeof a.option === 'string' ? label(a.option) : '';
     case 'MULTIPLE_CHOICE':
-      return Array.isArray(a.options) ? a.options.map((o) => humanise(String(o))).join(', ') : '';
+      return Array.isArray(a.options) ? a.options.map((o) => label(String(o))).join(', ') : '';
     case 'SCALE':
     case 'MOOD':
       return typeof a.value === 'number' ? String(a.value) : '';

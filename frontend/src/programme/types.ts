@@ -32,6 +32,8 @@ export interface AnsweredStep {
   startedAt: string | null;
   answeredAt: string | null;
   answer: Record<string, unknown>;
+  /** Labels of a choice step's options by id (answers store ids); absent on older servers. */
+  optionLabels?: Record<string, Localised>;
   comments: Comment[];
 }
 

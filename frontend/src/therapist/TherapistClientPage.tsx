@@ -283,7 +283,7 @@ function AnswerItem({
   return (
     <li className="answer-item" data-step={answer.stepId}>
       <p className="answer-item__question">{question}</p>
-      <p className="answer-item__answer">{describeAnswer(answer, p)}</p>
+      <p className="answer-item__answer">{describeAnswer(answer, p, i18n.resolvedLanguage)}</p>
       <p className="answer-item__meta">
         {answer.answeredAt && p('therapist.answeredAt', { date: formatDate(answer.answeredAt, { withTime: true }) })}
         {showRun && ` · ${p('therapist.run', { run: answer.run })}`}

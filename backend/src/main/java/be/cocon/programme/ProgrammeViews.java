@@ -63,14 +63,23 @@ final class ProgrammeViews {
 
 	}
 
+	/**
+	 * An answered step; {@code optionLabels} gives the labels of a choice step's options
+	 * by id, because answers store ids.
+	 */
 	record AnsweredStep(String stepId, String kind, int run, Map<String, String> text, Instant startedAt,
-			Instant answeredAt, Map<String, Object> answer, List<EnrolmentDocument.Comment> comments) {
+			Instant answeredAt, Map<String, Object> answer, Map<String, Map<String, String>> optionLabels,
+			List<EnrolmentDocument.Comment> comments) {
 
 		static AnsweredStep of(StepRecord done, Programme programme) {
 			Content.Step step = programme.step(done.stepId());
 			Map<String, String> text = (step != null) ? step.text().both() : Map.of();
+			Map<String, Map<String, String>> labels = new java.util.LinkedHashMap<>();
+			if (step != null && step.options() != null) {
+				step.options().forEach((option) -> labels.put(option.id(), option.label().both()));
+			}
 			return new AnsweredStep(done.stepId(), done.kind().name(), done.run(), text, done.startedAt(),
-					done.answeredAt(), done.answer(), done.comments());
+					done.answeredAt(), done.answer(), labels, done.comments());
 		}
 
 	}

@@ -87,6 +87,12 @@ class ProgrammeStompTests {
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(done.get("stepsDone").asInt()).isEqualTo(done.get("stepsTotal").asInt());
 		assertThat(done.get("answers").size()).isEqualTo(answered);
+		for (JsonNode answer : done.get("answers")) {
+			if ("SINGLE_CHOICE".equals(answer.get("kind").asString())) {
+				String chosen = answer.get("answer").get("option").asString();
+				assertThat(answer.get("optionLabels").get(chosen).get("nl").asString()).isNotBlank();
+			}
+		}
 
 		JsonNode second = enrol("worrying-less");
 		String secondId = second.get("id").asString();
@@ -131,6 +137,7 @@ class ProgrammeStompTests {
 		JsonNode unchanged = get("/api/enrolments/" + id);
 		assertThat(unchanged.get("currentStepId").asString()).isEqualTo(scale.get("stepId").asString());
 		assertThat(unchanged.get("answers").size()).isEqualTo(2);
+		assertThat(unchanged.get("answers").get(1).get("optionLabels").isObject()).isTrue();
 	}
 
 	@Test
@@ -170,6 +177,7 @@ class ProgrammeStompTests {
 		JsonNode seen = this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", therapistToken)
 			.json();
 		assertThat(seen.get(0).get("answers").get(0).get("stepId").asString()).isEqualTo("welcome");
+		assertThat(seen.get(0).get("answers").get(0).get("optionLabels").size()).isZero();
 		Response comment = this.http.postJson("/api/enrolments/" + id + "/steps/welcome/comments",
 				"{\"text\":\"Mooi dat je begint!\",\"run\":1}", "Authorization", therapistToken);
 		assertThat(comment.status()).as(comment.body()).isEqualTo(201);
