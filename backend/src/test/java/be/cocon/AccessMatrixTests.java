@@ -45,6 +45,7 @@ class AccessMatrixTests {
 		MATRIX.put("DELETE /api/admin/clients/{clientId}/therapist", new int[] { 401, 403, 403, 403, 404 });
 		MATRIX.put("GET /api/admin/clients/{clientId}/assignments", new int[] { 401, 403, 403, 403, 404 });
 		MATRIX.put("GET /api/conversations", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/admin/audit/{subjectId}", new int[] { 401, 403, 403, 403, 200 });
 		MATRIX.put("GET /api/programmes", new int[] { 401, 200, 200, 200, 200 });
 		MATRIX.put("GET /api/enrolments", new int[] { 401, 200, 403, 403, 403 });
 		MATRIX.put("POST /api/enrolments", new int[] { 401, 400, 403, 403, 403 });
@@ -107,6 +108,7 @@ class AccessMatrixTests {
 			.replace("{conversationId}", "unknown-id")
 			.replace("{enrolmentId}", "unknown-id")
 			.replace("{stepId}", "welcome")
+			.replace("{subjectId}", "unknown-id")
 			.replace("{action:pause|resume|restart|leave}", "pause");
 		String[] auth = (token != null) ? new String[] { "Authorization", bearer(token) } : new String[0];
 		return switch (parts[0]) {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import be.cocon.identity.CurrentUser;
+import be.cocon.privacy.AuditLog;
 import be.cocon.programme.ProgrammeViews.CatalogueEntry;
 import be.cocon.programme.ProgrammeViews.EnrolmentView;
 
@@ -46,10 +47,14 @@ class ProgrammeController {
 
 	private final SimpMessagingTemplate broker;
 
-	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, SimpMessagingTemplate broker) {
+	private final AuditLog audit;
+
+	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, SimpMessagingTemplate broker,
+			AuditLog audit) {
 		this.programmes = programmes;
 		this.catalog = catalog;
 		this.broker = broker;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/programmes")
@@ -99,7 +104,9 @@ class ProgrammeController {
 	@GetMapping("/api/clients/{clientId}/enrolments")
 	@PreAuthorize("hasRole('THERAPIST')")
 	List<EnrolmentView> ofClient(@PathVariable String clientId, Authentication authentication) {
-		this.programmes.requireTherapistOf(CurrentUser.id(authentication).value(), clientId);
+		String therapist = CurrentUser.id(authentication).value();
+		this.programmes.requireTherapistOf(therapist, clientId);
+		this.audit.record(therapist, "programme.view", clientId, Map.of());
 		return views(clientId);
 	}
 
@@ -110,6 +117,7 @@ class ProgrammeController {
 			Authentication authentication) {
 		String therapist = CurrentUser.id(authentication).value();
 		this.programmes.requireTherapistOf(therapist, clientId);
+		this.audit.record(therapist, "programme.assign", clientId, Map.of("programmeId", request.programmeId()));
 		return view(this.programmes.enrol(clientId, request.programmeId(), therapist));
 	}
 
@@ -118,8 +126,12 @@ class ProgrammeController {
 	@ResponseStatus(HttpStatus.CREATED)
 	EnrolmentView comment(@PathVariable String enrolmentId, @PathVariable String stepId,
 			@Valid @RequestBody NewComment comment, Authentication authentication) {
-		return view(this.programmes.comment(CurrentUser.id(authentication).value(), enrolmentId, stepId, comment.run(),
-				comment.text().strip()));
+		String therapist = CurrentUser.id(authentication).value();
+		EnrolmentDocument commented = this.programmes.comment(therapist, enrolmentId, stepId, comment.run(),
+				comment.text().strip());
+		this.audit.record(therapist, "programme.comment", commented.clientId(),
+				Map.of("enrolmentId", enrolmentId, "stepId", stepId));
+		return view(commented);
 	}
 
 	@MessageMapping("/enrolments/{enrolmentId}/answers")

@@ -185,6 +185,12 @@ class ProgrammeStompTests {
 		JsonNode feedback = nextOfKind(stomp, "FEEDBACK");
 		assertThat(feedback.get("body").asString()).isEqualTo("Mooi dat je begint!");
 		assertThat(feedback.get("senderId").asString()).isEqualTo(this.therapist.value());
+		JsonNode audit = this.http
+			.get("/api/admin/audit/" + this.client, "Authorization", bearer(this.tokens.tokenFor(Role.ADMIN)))
+			.json();
+		assertThat(audit.findValuesAsString("action")).containsExactly("programme.comment", "programme.view");
+		assertThat(audit.get(0).get("actorId").asString()).isEqualTo(this.therapist.value());
+		assertThat(audit.get(0).get("details").get("enrolmentId").asString()).isEqualTo(id);
 		String outsider = bearer(this.tokens.tokenFor(Role.THERAPIST));
 		assertThat(this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", outsider).status())
 			.isEqualTo(403);

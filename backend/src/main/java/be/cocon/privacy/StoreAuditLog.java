@@ -1,0 +1,77 @@
+package be.cocon.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import be.cocon.platform.Durability;
+
+/**
+ * The audit log in the store: entries are only ever inserted (this class has no update or
+ * delete), each under a new {@code _id}, and listed per subject in an index document
+ * ({@code _id} = subject id), so reading a client's entries is an {@code _id} read plus
+ * an {@code _id $in}.
+ */
+@Component
+class StoreAuditLog implements AuditLog {
+
+	static final String COLLECTION = "audit_log";
+
+	static final String BY_SUBJECT = "audit_by_subject";
+
+	private final MongoTemplate mongo;
+
+	private final Durability durability;
+
+	private final Clock clock;
+
+	StoreAuditLog(MongoTemplate mongo, Durability durability, Clock clock) {
+		this.mongo = mongo;
+		this.durability = durability;
+		this.clock = clock;
+	}
+
+	@Override
+	public void record(String actorId, String action, String subjectId, Map<String, String> details) {
+		Instant now = this.clock.instant();
+		String id = now.toEpochMilli() + "-" + UUID.randomUUID();
+		this.mongo.insert(new Document("_id", id).append("at", Date.from(now))
+			.append("actorId", actorId)
+			.append("action", action)
+			.append("subjectId", subjectId)
+			.append("details", new Document(details)), COLLECTION);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(subjectId)), new Update().push("entryIds", id),
+				BY_SUBJECT);
+		this.durability.awaitDurable();
+	}
+
+	/** The newest entries about a subject, newest first. */
+	List<Document> about(String subjectId, int limit) {
+		Document index = this.mongo.findById(subjectId, Document.class, BY_SUBJECT);
+		List<String> ids = (index != null) ? index.getList("entryIds", String.class, List.of()) : List.of();
+		List<String> newest = ids.subList(Math.max(0, ids.size() - limit), ids.size());
+		if (newest.isEmpty()) {
+			return List.of();
+		}
+		List<Document> entries = new ArrayList<>(
+				this.mongo.find(Query.query(Criteria.where("_id").in(newest)), Document.class, COLLECTION));
+		// the index lists entries in the order they were recorded, also within one
+		// millisecond
+		entries.sort(Comparator.comparingInt((Document entry) -> newest.indexOf(entry.getString("_id"))).reversed());
+		return entries;
+	}
+
+}
