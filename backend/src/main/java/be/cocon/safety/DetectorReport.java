@@ -1,0 +1,189 @@
+package be.cocon.safety;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the {@link RiskDetector} over a labelled evaluation file
+ * ({@code language<TAB>label<TAB>text}, label {@code NONE} or a {@link Category}) and
+ * prints precision and recall overall, per language and per category, followed by every
+ * misclassified line.
+ */
+public final class DetectorReport {
+
+	static final String DEFAULT_FILE = "src/test/resources/safety/evaluation.tsv";
+
+	private DetectorReport() {
+	}
+
+	public static void main(String[] args) {
+		Path file = Path.of((args.length > 0) ? args[0] : DEFAULT_FILE);
+		if (args.length == 0 && !Files.exists(file)) {
+			file = Path.of("backend").resolve(DEFAULT_FILE);
+		}
+		Evaluation evaluation = evaluate(new LexiconRiskDetector(), read(file));
+		System.out.println(evaluation.report());
+	}
+
+	static List<Example> read(Path file) {
+		try {
+			List<Example> examples = new ArrayList<>();
+			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			for (int i = 1; i < lines.size(); i++) {
+				String line = lines.get(i);
+				if (line.isBlank()) {
+					continue;
+				}
+				String[] columns = line.split("\t", 3);
+				if (columns.length != 3) {
+					throw new IllegalArgumentException(file + " line " + (i + 1) + " does not have three columns");
+				}
+				Category label = "NONE".equals(columns[1]) ? null : Category.valueOf(columns[1]);
+				examples.add(new Example(i + 1, columns[0], label, columns[2]));
+			}
+			return examples;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+	}
+
+	static Evaluation evaluate(RiskDetector detector, List<Example> examples) {
+		List<Outcome> outcomes = examples.stream()
+			.map((example) -> new Outcome(example, detector.assess(example.text(), example.language())))
+			.toList();
+		return new Evaluation(outcomes);
+	}
+
+	/**
+	 * One labelled line.
+	 *
+	 * @param line the line number in the file
+	 * @param language the language code
+	 * @param label the expected category, {@code null} for NONE
+	 * @param text the message
+	 */
+	record Example(int line, String language, @Nullable Category label, String text) {
+
+		boolean risky() {
+			return this.label != null;
+		}
+
+	}
+
+	record Outcome(Example example, RiskAssessment assessment) {
+
+		boolean correct() {
+			return this.assessment.risky() == this.example.risky()
+					&& Objects.equals(this.assessment.category(), this.example.label());
+		}
+
+	}
+
+	/**
+	 * Counts for one slice of the outcomes.
+	 *
+	 * @param truePositives risky and detected
+	 * @param falsePositives detected but not risky
+	 * @param falseNegatives risky but missed
+	 */
+	record Score(int truePositives, int falsePositives, int falseNegatives) {
+
+		double precision() {
+			int detected = this.truePositives + this.falsePositives;
+			return (detected == 0) ? 1.0 : (double) this.truePositives / detected;
+		}
+
+		double recall() {
+			int actual = this.truePositives + this.falseNegatives;
+			return (actual == 0) ? 1.0 : (double) this.truePositives / actual;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)", precision(),
+					recall(), this.truePositives, this.falsePositives, this.falseNegatives);
+		}
+
+	}
+
+	record Evaluation(List<Outcome> outcomes) {
+
+		/**
+		 * Risky versus not risky, whatever the category.
+		 * @param language a language code, or {@code null} for all
+		 * @return the score
+		 */
+		Score risk(@Nullable String language) {
+			return score((outcome) -> language == null || outcome.example().language().equals(language),
+					(outcome) -> outcome.example().risky(), (outcome) -> outcome.assessment().risky());
+		}
+
+		/**
+		 * One category against the rest.
+		 * @param category the category
+		 * @return the score
+		 */
+		Score category(Category category) {
+			return score((outcome) -> true, (outcome) -> outcome.example().label() == category,
+					(outcome) -> outcome.assessment().category() == category);
+		}
+
+		List<Outcome> misclassified() {
+			return this.outcomes.stream().filter((outcome) -> !outcome.correct()).toList();
+		}
+
+		private Score score(Predicate<Outcome> scope, Predicate<Outcome> actual, Predicate<Outcome> predicted) {
+			int tp = 0;
+			int fp = 0;
+			int fn = 0;
+			for (Outcome outcome : this.outcomes) {
+				if (!scope.test(outcome)) {
+					continue;
+				}
+				boolean a = actual.test(outcome);
+				boolean p = predicted.test(outcome);
+				tp += (a && p) ? 1 : 0;
+				fp += (!a && p) ? 1 : 0;
+				fn += (a && !p) ? 1 : 0;
+			}
+			return new Score(tp, fp, fn);
+		}
+
+		String report() {
+			StringBuilder report = new StringBuilder();
+			report.append("Risk detector evaluation: ").append(this.outcomes.size()).append(" messages\n");
+			report.append(String.format(Locale.ROOT, "  %-10s %s%n", "overall", risk(null)));
+			for (String language : List.of("nl", "en")) {
+				report.append(String.format(Locale.ROOT, "  %-10s %s%n", language, risk(language)));
+			}
+			for (Category category : Category.values()) {
+				report.append(String.format(Locale.ROOT, "  %-10s %s%n", category, category(category)));
+			}
+			List<Outcome> wrong = misclassified();
+			report.append("Misclassified: ").append(wrong.size()).append('\n');
+			for (Outcome outcome : wrong) {
+				Example example = outcome.example();
+				RiskAssessment assessment = outcome.assessment();
+				report.append(String.format(Locale.ROOT, "  line %d [%s] expected %s, got %s %s %s: %s%n",
+						example.line(), example.language(), (example.label() != null) ? example.label() : "NONE",
+						(assessment.category() != null) ? assessment.category() : "NONE",
+						(assessment.severity() != null) ? assessment.severity() : "", assessment.matchedRules(),
+						example.text()));
+			}
+			return report.toString();
+		}
+
+	}
+
+}
