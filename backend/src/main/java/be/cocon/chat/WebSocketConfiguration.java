@@ -64,6 +64,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 		heartbeats.setPoolSize(1);
 		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
+		// not a bean, so nothing would stop it: daemon threads never keep the app from
+		// exiting
+		heartbeats.setDaemon(true);
 		heartbeats.initialize();
 		registry.setApplicationDestinationPrefixes("/app");
 		// and events reach each session in the order they were published
