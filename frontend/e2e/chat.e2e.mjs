@@ -13,19 +13,18 @@
 // `setOffline(false)`. The journey proves the cut is real: messages the therapist sends
 // meanwhile do not reach the client until it is back online.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { describeProblems } from './lib/browser.mjs';
+import {
+  URL_TIMEOUT,
+  assertAccessible,
+  assertNoProblems,
+  screenshot,
+  signInFromStart,
+} from './lib/journeys.mjs';
 
-const DEMO_PASSWORD = process.env.COCON_DEMO_PASSWORD || 'cocon-demo-2026';
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 
 const NL = {
-  signIn: 'Aanmelden',
-  username: 'Gebruikersnaam',
-  password: 'Wachtwoord',
-  welcome: 'Welkom bij Cocon',
   lost: 'Verbinding verbroken — we proberen opnieuw…',
   waitingOne: '1 bericht wacht om verstuurd te worden',
   typing: (name) => `${name} is aan het typen…`,
@@ -34,7 +33,6 @@ const NL = {
   read: 'Gelezen',
 };
 
-const URL_TIMEOUT = 20_000;
 const LIVE_TIMEOUT = 10_000;
 
 /** Chromium reports refused WebSocket connections on the console; expected only while offline. */
@@ -53,43 +51,6 @@ async function requireBackend(ctx) {
   if (!response.ok || !type.includes('json')) {
     throw new Error(`${url} answered ${response.status} ${type || '(no content type)'}: the chat journeys need the real backend`);
   }
-}
-
-function assertNoProblems({ problems, externalRequests }, where, { allow = null } = {}) {
-  const left = allow ? problems.filter((problem) => !allow.test(problem)) : problems;
-  assert.equal(left.length, 0, `console or page errors (${where}):${describeProblems(left)}`);
-  assert.equal(externalRequests.length, 0, `requests to third parties (${where}):${describeProblems(externalRequests)}`);
-}
-
-async function assertAccessible(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  for (const v of results.violations) {
-    console.log(`    axe (${label}) ${v.impact}: ${v.id} – ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
-  }
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.equal(serious.length, 0, `axe found serious/critical violations on ${label}:${describeProblems(serious)}`);
-}
-
-async function screenshot(page, ctx, name) {
-  const file = path.join(ctx.artifactsDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`    saved ${path.relative(process.cwd(), file)}`);
-}
-
-/** Signs in through the real sign-in page and waits for /home. */
-async function signIn(page, ctx, username) {
-  await page.goto(ctx.baseUrl, { waitUntil: 'load' });
-  await page.getByRole('heading', { level: 1, name: NL.welcome }).waitFor({ timeout: 10_000 });
-  await page.getByRole('button', { name: NL.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/login', { timeout: URL_TIMEOUT });
-  await page.locator('form input[type="hidden"][name="_csrf"]').waitFor({ state: 'attached', timeout: 10_000 });
-  await page.getByLabel(NL.username, { exact: true }).fill(username);
-  await page.getByLabel(NL.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.locator('form').getByRole('button', { name: NL.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/home', { timeout: URL_TIMEOUT });
-  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
 }
 
 /**
@@ -143,7 +104,7 @@ async function bothInChat(ctx, clientOptions = {}) {
   await requireBackend(ctx);
   const client = await ctx.openPage({ reducedMotion: 'reduce', ...clientOptions });
   const therapist = await ctx.openPage({ reducedMotion: 'reduce' });
-  await Promise.all([signIn(client.page, ctx, CLIENT.username), signIn(therapist.page, ctx, THERAPIST.username)]);
+  await Promise.all([signInFromStart(client.page, ctx, CLIENT.username), signInFromStart(therapist.page, ctx, THERAPIST.username)]);
   await Promise.all([openChat(client.page, 'client'), openChat(therapist.page, 'therapist')]);
   return { client, therapist };
 }
@@ -278,7 +239,7 @@ export const tests = [
       assert.equal(await client.page.evaluate(() => document.activeElement?.classList.contains('messages')), true);
 
       const mobile = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
-      await signIn(mobile.page, ctx, CLIENT.username);
+      await signInFromStart(mobile.page, ctx, CLIENT.username);
       await openChat(mobile.page, 'client');
       await waitForBubble(mobile.page, `Wat hielp er vandaag? (${id})`);
       await screenshot(mobile.page, ctx, 'chat-client-mobile.png');

@@ -6,11 +6,14 @@
 // demo-client-2 ("Sam"), demo-therapist ("Dr. Noor Peeters") and demo-admin, all with the
 // password in COCON_DEMO_PASSWORD (default cocon-demo-2026).
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { describeProblems } from './lib/browser.mjs';
+import {
+  DEMO_PASSWORD,
+  URL_TIMEOUT,
+  assertAccessible,
+  assertNoProblems,
+  screenshot,
+} from './lib/journeys.mjs';
 
-const DEMO_PASSWORD = process.env.COCON_DEMO_PASSWORD || 'cocon-demo-2026';
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const CLIENT_2 = { username: 'demo-client-2', pseudonym: 'Sam' };
@@ -33,7 +36,6 @@ const NL = {
   therapistCard: 'Je therapeut',
 };
 
-const URL_TIMEOUT = 20_000;
 
 function onPath(pathname) {
   return (url) => url.pathname === pathname;
@@ -53,29 +55,6 @@ async function requireBackend(ctx) {
     throw new Error(`${url} answered ${response.status} ${type || '(no content type)'}: these journeys need the real backend`);
   }
   return response.json();
-}
-
-function assertNoProblems(problems, externalRequests, where) {
-  assert.equal(problems.length, 0, `console or page errors (${where}):${describeProblems(problems)}`);
-  assert.equal(externalRequests.length, 0, `requests to third parties (${where}):${describeProblems(externalRequests)}`);
-}
-
-async function assertAccessible(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  for (const v of results.violations) {
-    const where = v.nodes.map((node) => node.target.join(' ')).join(', ');
-    console.log(`    axe (${label}) ${v.impact}: ${v.id} – ${v.help} [${where}]`);
-  }
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.equal(serious.length, 0, `axe found serious/critical violations on ${label}:${describeProblems(serious)}`);
-}
-
-async function screenshot(page, ctx, name) {
-  const file = path.join(ctx.artifactsDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`    saved ${path.relative(process.cwd(), file)}`);
 }
 
 async function openStartPage(page, ctx) {
@@ -163,7 +142,7 @@ export const tests = [
       await page.getByRole('button', { name: NL.signIn, exact: true }).click();
       await page.waitForURL(onPath('/login'), { timeout: URL_TIMEOUT });
 
-      assertNoProblems(problems, externalRequests, 'sign-up journey');
+      assertNoProblems({ problems, externalRequests }, 'sign-up journey');
     },
   },
   {
@@ -196,7 +175,7 @@ export const tests = [
 
       await assertAccessible(page, 'therapist home');
       await screenshot(page, ctx, 'therapist-home.png');
-      assertNoProblems(problems, externalRequests, 'therapist journey');
+      assertNoProblems({ problems, externalRequests }, 'therapist journey');
     },
   },
   {
@@ -230,7 +209,7 @@ export const tests = [
 
       await assertAccessible(page, 'admin caseloads');
       await screenshot(page, ctx, 'admin-caseloads.png');
-      assertNoProblems(admin.problems, admin.externalRequests, 'admin journey');
+      assertNoProblems(admin, 'admin journey');
 
       // The therapist, in a browser of their own.
       const therapist = await ctx.openPage({ reducedMotion: 'reduce' });
@@ -238,7 +217,7 @@ export const tests = [
       const table = await caseloadTable(therapist.page);
       await table.getByRole('row', { name: new RegExp(CLIENT_2.pseudonym) }).waitFor({ timeout: 10_000 });
       assert.ok(await table.getByRole('row', { name: new RegExp(CLIENT.pseudonym) }).isVisible(), 'Robin is still there');
-      assertNoProblems(therapist.problems, therapist.externalRequests, 'therapist after assignment');
+      assertNoProblems(therapist, 'therapist after assignment');
     },
   },
   {
@@ -270,7 +249,7 @@ export const tests = [
         });
       }
       assert.equal(page.url(), 'about:blank', 'Back leads out of Cocon to where the tab was before');
-      assertNoProblems(problems, externalRequests, 'quick exit after sign-in');
+      assertNoProblems({ problems, externalRequests }, 'quick exit after sign-in');
     },
   },
   {
@@ -300,7 +279,7 @@ export const tests = [
       await page.waitForURL(onPath('/login'), { timeout: URL_TIMEOUT });
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await assertAccessible(page, 'login, English, 360px');
-      assertNoProblems(problems, externalRequests, 'accessibility pages');
+      assertNoProblems({ problems, externalRequests }, 'accessibility pages');
     },
   },
 ];

@@ -7,20 +7,19 @@
 // Other journeys run against the same server first, so nothing is assumed about the state: an
 // open enrolment in the programme is stopped ("Stoppen") before starting again.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { describeProblems } from './lib/browser.mjs';
+import {
+  URL_TIMEOUT,
+  assertAccessible,
+  assertNoProblems,
+  screenshot,
+  signInFromStart,
+} from './lib/journeys.mjs';
 
-const DEMO_PASSWORD = process.env.COCON_DEMO_PASSWORD || 'cocon-demo-2026';
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
 const PROGRAMME = { id: 'stress-and-relaxation', title: 'Stress en ontspanning' };
 
 const NL = {
-  welcome: 'Welkom bij Cocon',
-  signIn: 'Aanmelden',
-  username: 'Gebruikersnaam',
-  password: 'Wachtwoord',
   programmesLink: 'Bekijk de programma’s',
   programmesTitle: 'Programma’s',
   next: 'Verder',
@@ -40,7 +39,6 @@ const NL = {
   chooseAtLeastOne: 'Kies minstens één antwoord.',
 };
 
-const URL_TIMEOUT = 20_000;
 const LIVE_TIMEOUT = 15_000;
 
 /** Shared between the journeys of this file (they run in order). */
@@ -54,41 +52,6 @@ async function requireBackend(ctx) {
   if (response.status !== 401) {
     throw new Error(`${url} answered ${response.status}: these journeys need the real backend with the programme API`);
   }
-}
-
-function assertNoProblems({ problems, externalRequests }, where) {
-  assert.equal(problems.length, 0, `console or page errors (${where}):${describeProblems(problems)}`);
-  assert.equal(externalRequests.length, 0, `requests to third parties (${where}):${describeProblems(externalRequests)}`);
-}
-
-async function assertAccessible(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  for (const v of results.violations) {
-    console.log(`    axe (${label}) ${v.impact}: ${v.id} – ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
-  }
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.equal(serious.length, 0, `axe found serious/critical violations on ${label}:${describeProblems(serious)}`);
-}
-
-async function screenshot(page, ctx, name) {
-  const file = path.join(ctx.artifactsDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`    saved ${path.relative(process.cwd(), file)}`);
-}
-
-async function signIn(page, ctx, username) {
-  await page.goto(ctx.baseUrl, { waitUntil: 'load' });
-  await page.getByRole('heading', { level: 1, name: NL.welcome }).waitFor({ timeout: 10_000 });
-  await page.getByRole('button', { name: NL.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/login', { timeout: URL_TIMEOUT });
-  await page.locator('form input[type="hidden"][name="_csrf"]').waitFor({ state: 'attached', timeout: 10_000 });
-  await page.getByLabel(NL.username, { exact: true }).fill(username);
-  await page.getByLabel(NL.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.locator('form').getByRole('button', { name: NL.signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/home', { timeout: URL_TIMEOUT });
-  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
 }
 
 async function openProgrammes(page) {
@@ -134,7 +97,7 @@ export const tests = [
       await requireBackend(ctx);
       const client = await ctx.openPage({ reducedMotion: 'reduce', viewport: { width: 1280, height: 1000 } });
       const { page } = client;
-      await signIn(page, ctx, CLIENT.username);
+      await signInFromStart(page, ctx, CLIENT.username);
       await openProgrammes(page);
 
       // Already doing this programme (an earlier run against the same server)? Stop it first.
@@ -222,7 +185,7 @@ export const tests = [
       await requireBackend(ctx);
       const therapist = await ctx.openPage({ reducedMotion: 'reduce' });
       const { page } = therapist;
-      await signIn(page, ctx, THERAPIST.username);
+      await signInFromStart(page, ctx, THERAPIST.username);
       await page.getByRole('link', { name: `Programma’s van ${CLIENT.pseudonym}` }).click();
       await page.waitForURL((url) => url.pathname === '/therapist/client' && url.searchParams.has('id'), { timeout: 10_000 });
       await page.getByRole('heading', { level: 1, name: `Programma’s van ${CLIENT.pseudonym}` }).waitFor({ timeout: 10_000 });
@@ -254,7 +217,7 @@ export const tests = [
       assert.ok(shared.feedback, 'needs the comment of the previous journey');
       const client = await ctx.openPage({ reducedMotion: 'reduce' });
       const { page } = client;
-      await signIn(page, ctx, CLIENT.username);
+      await signInFromStart(page, ctx, CLIENT.username);
       await openProgrammes(page);
       const mine = page.locator('section[aria-labelledby="mine-title"] article', { hasText: PROGRAMME.title });
       const bar = mine.getByRole('progressbar');

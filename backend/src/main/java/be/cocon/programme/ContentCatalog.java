@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -40,6 +42,11 @@ class ContentCatalog {
 	static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
+
+	/**
+	 * Where a schema error sits: {@code modules[i].steps[j]}, in whatever path notation.
+	 */
+	private static final Pattern STEP_PATH = Pattern.compile("modules\\D{1,3}(\\d+)\\D{1,3}steps\\D{1,3}(\\d+)");
 
 	private final Map<String, Programme> programmes = new LinkedHashMap<>();
 
@@ -117,9 +124,7 @@ class ContentCatalog {
 	 */
 	private static String describe(JsonNode json, Error error) {
 		String path = error.getInstanceLocation().toString();
-		java.util.regex.Matcher step = java.util.regex.Pattern
-			.compile("modules\\D{1,3}(\\d+)\\D{1,3}steps\\D{1,3}(\\d+)")
-			.matcher(path);
+		Matcher step = STEP_PATH.matcher(path);
 		if (step.find()) {
 			JsonNode node = json.path("modules")
 				.path(Integer.parseInt(step.group(1)))
