@@ -17,6 +17,8 @@ import { Loading } from './feedback';
 
 // Only therapists need the chart library: load that page (and chart.js) when it is opened.
 const TherapistClientPage = lazy(() => import('../therapist/TherapistClientPage').then((m) => ({ default: m.TherapistClientPage })));
+// Only moderators use the console.
+const ModerationPage = lazy(() => import('../moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 
 export interface AppProps {
   /** Replaces fetch / the OpenID client / the origin (tests). */
@@ -65,6 +67,12 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading />}>
           <TherapistClientPage />
+        </Suspense>
+      );
+    case ROUTES.moderation:
+      return (
+        <Suspense fallback={<Loading />}>
+          <ModerationPage />
         </Suspense>
       );
     default:

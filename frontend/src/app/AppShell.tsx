@@ -1,8 +1,10 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
+import { knownRoles } from '../auth/me';
 import { SignOutButton } from '../auth/SignOutButton';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { HelpButton } from '../safety/HelpButton';
 import { QuickExit } from '../safety/QuickExit';
 import { Link } from './Link';
 import { ROUTES } from './router';
@@ -34,6 +36,7 @@ export function AppShell({ children }: AppShellProps) {
   const { t } = useTranslation();
   const auth = useAuth();
   const signedIn = auth.user !== null && auth.me !== null;
+  const isClient = signedIn && auth.me !== null && knownRoles(auth.me.roles).includes('CLIENT');
 
   return (
     <>
@@ -52,6 +55,8 @@ export function AppShell({ children }: AppShellProps) {
             <span>{t('brand.name')}</span>
           </span>
           <div className="app-header__tools">
+            {/* Clients can ask for help from every page, the chat and their home included. */}
+            {isClient && <HelpButton />}
             {signedIn && auth.me && (
               <div className="account-menu">
                 <p className="account-menu__who">

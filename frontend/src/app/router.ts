@@ -28,6 +28,8 @@ export const ROUTES = {
   programmes: '/programmes',
   /** A therapist's view of one client's programmes: `/therapist/client?id=<client id>`. */
   therapistClient: '/therapist/client',
+  /** The moderators' console: live queue of escalations; the one opened is in the query: `/moderation?id=<id>`. */
+  moderation: '/moderation',
 } as const;
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES];

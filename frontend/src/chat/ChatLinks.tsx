@@ -14,7 +14,23 @@ export function conversationName(conversation: ConversationState, meId: string):
   let others = otherParticipants(conversation, meId);
   // A therapist who commented takes part in the client's guide conversation, but it stays the guide's.
   if (conversation.kind === 'GUIDE') others = others.filter((p) => p.role !== 'THERAPIST');
+  // A moderator who joined for a while does not rename the conversation.
+  const withoutModerators = others.filter((p) => p.role !== 'MODERATOR');
+  if (withoutModerators.length > 0) others = withoutModerators;
   return others.map((p) => p.pseudonym).join(', ') || '…';
+}
+
+/**
+ * The title of a SUPPORT conversation (a client and a moderator, for a client without a
+ * therapist): "Support" for the client, "Support · <client>" for the moderator. Null for other kinds.
+ */
+export function useSupportTitle(): (conversation: ConversationState, meId: string) => string | null {
+  const { t } = useTranslation();
+  return (conversation, meId) => {
+    if (conversation.kind !== 'SUPPORT') return null;
+    const mine = conversation.participants.find((p) => p.id === meId);
+    return mine?.role === 'MODERATOR' ? t('chat.supportWith', { name: conversationName(conversation, meId) }) : t('chat.support');
+  };
 }
 
 /** A count of unread messages, read out in full ("3 unread messages"). */

@@ -11,9 +11,12 @@ export interface ChatServices {
 
 const ChatContext = createContext<ChatStore | null>(null);
 
-/** Clients and therapists chat; other roles have no conversations and open no connection. */
+/**
+ * Clients, therapists and moderators (who join a client's conversation when needed, and follow
+ * escalations live) have the live channel; admins have no conversations and open no connection.
+ */
 export function canChat(me: Me | null): boolean {
-  return me !== null && knownRoles(me.roles).some((role) => role === 'CLIENT' || role === 'THERAPIST');
+  return me !== null && knownRoles(me.roles).some((role) => role === 'CLIENT' || role === 'THERAPIST' || role === 'MODERATOR');
 }
 
 /**
@@ -75,4 +78,21 @@ export function useConversationList() {
       .filter((c) => c.participants.length > 0)
       .sort((a, b) => (b.lastMessage?.at ?? '').localeCompare(a.lastMessage?.at ?? '') || a.id.localeCompare(b.id));
   }, [conversations]);
+}
+
+/**
+ * Follows a destination on the tab's live connection while the component is shown (null = none);
+ * `listener` gets each frame's JSON body. Returns the connection state, so a page can fetch what it
+ * missed after a reconnect.
+ */
+export function useLiveTopic(destination: string | null, listener: (body: unknown) => void): ChatState['connection'] | null {
+  const store = useChatStore();
+  const state = useChatState();
+  const listenerRef = useRef(listener);
+  listenerRef.current = listener;
+  useEffect(() => {
+    if (!store || !destination) return undefined;
+    return store.watchTopic(destination, (body) => listenerRef.current(body));
+  }, [store, destination]);
+  return state?.connection ?? null;
 }

@@ -8,6 +8,8 @@ import { characterCount, normaliseBody } from './chatStore';
 import { otherParticipants, ownStatus, type ChatMessage, type ConversationState, type OwnStatus } from './conversation';
 import { COUNTER_FROM, isChatErrorCode, MAX_MESSAGE_LENGTH } from './types';
 import { currentStepKey, GuideMessageItem, GuideProgress, isGuideKind } from '../programme/GuideMessages';
+import { isSafetyNotice, ModeratorBadge, SafetyNoticeItem } from '../safety/SafetyNotice';
+import { isModeratorMessage } from '../safety/types';
 
 /** Near enough to the bottom to follow new messages. */
 const STICK_TO_BOTTOM_PX = 96;
@@ -171,10 +173,12 @@ function MessageList({ conversation, meId, name }: { conversation: ConversationS
                     <span>{format.day(message.createdAt)}</span>
                   </li>
                 )}
-                {isGuideKind(message.kind) ? (
+                {isSafetyNotice(message) ? (
+                  <SafetyNoticeItem message={message} />
+                ) : isGuideKind(message.kind) ? (
                   <GuideMessageItem message={message} interactive={message.key === currentStep} />
                 ) : (
-                  <MessageBubble message={message} conversation={conversation} own={message.senderId === meId} name={name} />
+                  <MessageBubble message={message} conversation={conversation} own={message.senderId === meId} name={name} meId={meId} />
                 )}
               </Fragment>
             );
@@ -195,17 +199,37 @@ const STATUS_ICON: Record<OwnStatus, string> = {
   failed: 'M12 7v6M12 16.5v.5',
 };
 
-function MessageBubble({ message, conversation, own, name }: { message: ChatMessage; conversation: ConversationState; own: boolean; name: string }) {
+interface MessageBubbleProps {
+  message: ChatMessage;
+  conversation: ConversationState;
+  own: boolean;
+  name: string;
+  meId: string;
+}
+
+function MessageBubble({ message, conversation, own, name, meId }: MessageBubbleProps) {
   const { t } = useTranslation();
   const store = useChatStore();
   const format = useChatFormat();
   const status = own ? ownStatus(message, conversation) : null;
   const reason = message.failed ? (isChatErrorCode(message.failed) ? t(`chat.errors.${message.failed}`) : t('chat.errors.unknown')) : null;
+  const sender = conversation.participants.find((p) => p.id === message.senderId);
+  const moderator = !own && (isModeratorMessage(message.data) || sender?.role === 'MODERATOR');
+  // With more than one other person in the conversation (a moderator joined), say who wrote what.
+  const showSender = !own && (moderator || conversation.participants.filter((p) => p.id !== meId).length > 1);
 
   return (
     <li className={`message ${own ? 'message--own' : 'message--other'}${status ? ` message--${status}` : ''}`} data-status={status ?? undefined}>
       <div className="message__bubble">
-        <span className="visually-hidden">{own ? t('chat.you') : name}: </span>
+        {showSender ? (
+          <p className="message__sender">
+            {(sender?.pseudonym ?? (moderator ? null : name)) && <span>{sender?.pseudonym ?? name} </span>}
+            {moderator && <ModeratorBadge />}
+            <span className="visually-hidden">: </span>
+          </p>
+        ) : (
+          <span className="visually-hidden">{own ? t('chat.you') : name}: </span>
+        )}
         <p className="message__body">{message.body}</p>
         <p className="message__meta">
           {message.createdAt && <time dateTime={message.createdAt}>{format.time(message.createdAt)}</time>}

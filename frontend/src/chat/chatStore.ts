@@ -72,6 +72,12 @@ export function characterCount(text: string): number {
   return count;
 }
 
+/** A NOTICE that says a moderator joined or left the conversation. */
+function changesParticipants(message: MessageEvent): boolean {
+  const notice = message.kind === 'NOTICE' ? message.data?.notice : undefined;
+  return notice === 'moderator-joined' || notice === 'moderator-left';
+}
+
 /**
  * The chat of one signed-in tab: conversation list, messages, outbox, read markers, typing
  * and presence, fed by the live channel (ChatTransport) and the REST API. React reads it with
@@ -188,6 +194,14 @@ export class ChatStore {
       this.setVisible(conversationId, false);
       this.stopTyping(conversationId);
     };
+  }
+
+  /**
+   * Follows another destination on the tab's one live connection (moderators' escalation topic,
+   * therapists' escalation queue) until the returned function is called.
+   */
+  watchTopic(destination: string, listener: (body: unknown) => void): () => void {
+    return this.transport.watchTopic(destination, listener);
   }
 
   async loadHistory(conversationId: string): Promise<void> {
@@ -459,8 +473,9 @@ export class ChatStore {
       if (timer) clearTimeout(timer);
       this.typingShown.delete(message.conversationId);
     }
-    // A conversation this tab did not know yet (a new assignment): fetch who is in it.
-    if (!known) void this.loadConversations();
+    // A conversation this tab did not know yet (a new assignment, a support conversation), or a
+    // moderator who joined or left: fetch who is in it.
+    if (!known || changesParticipants(message)) void this.loadConversations();
     this.scheduleRead(message.conversationId);
   }
 

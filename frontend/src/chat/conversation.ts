@@ -24,7 +24,7 @@ export interface ChatMessage {
   failed: string | null;
   /** TEXT, or a guide message (STEP, ANSWER, FEEDBACK, NOTICE); missing means TEXT. */
   kind?: string;
-  /** Structured data of a guide message. */
+  /** Structured data of a guide message; for TEXT, who wrote it (`senderRole`). */
   data?: Record<string, unknown> | null;
 }
 
@@ -109,6 +109,8 @@ function fromEvent(event: MessageEvent): ChatMessage {
     createdAt: event.createdAt,
     failed: null,
     ...(event.kind && event.kind !== 'TEXT' ? { kind: event.kind, data: event.data ?? null } : {}),
+    // A TEXT message carries data only to say who wrote it (`senderRole: MODERATOR`).
+    ...((!event.kind || event.kind === 'TEXT') && event.data ? { data: event.data } : {}),
   };
 }
 

@@ -29,6 +29,11 @@ export interface ChatTransport {
   publish(destination: string, body: unknown): boolean;
   /** Follows the typing topic of a conversation (also after reconnects) until the returned function is called. */
   watchTyping(conversationId: string): () => void;
+  /**
+   * Follows another destination on the same connection (e.g. `/topic/escalations`), also after
+   * reconnects, until the returned function is called. The listener gets each frame's JSON body.
+   */
+  watchTopic(destination: string, listener: (body: unknown) => void): () => void;
 }
 
 /** The part of @stomp/stompjs' Client used here (tests pass a fake). */
@@ -119,6 +124,9 @@ export function createStompTransport(options: StompTransportOptions): ChatTransp
   /** conversation id → number of watchers */
   const typingWatchers = new Map<string, number>();
   const typingSubscriptions = new Map<string, { unsubscribe(): void }>();
+  /** destination → its listeners; one subscription per destination */
+  const topicListeners = new Map<string, Set<(body: unknown) => void>>();
+  const topicSubscriptions = new Map<string, { unsubscribe(): void }>();
 
   let state: ConnectionState = 'stopped';
   let client: StompLike | null = null;
@@ -143,8 +151,18 @@ export function createStompTransport(options: StompTransportOptions): ChatTransp
     typingSubscriptions.set(conversationId, subscription);
   };
 
+  const subscribeTopic = (destination: string) => {
+    if (!client?.connected || topicSubscriptions.has(destination)) return;
+    const subscription = client.subscribe(destination, (message) => {
+      const body = readJson(message);
+      for (const listener of [...(topicListeners.get(destination) ?? [])]) listener(body);
+    });
+    topicSubscriptions.set(destination, subscription);
+  };
+
   const lost = () => {
     typingSubscriptions.clear();
+    topicSubscriptions.clear();
     // Also when the very first attempt fails: the page then says that it keeps trying.
     if (state !== 'stopped') setState('reconnecting');
   };
@@ -206,6 +224,8 @@ export function createStompTransport(options: StompTransportOptions): ChatTransp
           }
           typingSubscriptions.clear();
           for (const conversationId of typingWatchers.keys()) subscribeTyping(conversationId);
+          topicSubscriptions.clear();
+          for (const destination of topicListeners.keys()) subscribeTopic(destination);
           setState('online');
         },
         onStompError: () => {
@@ -228,6 +248,7 @@ export function createStompTransport(options: StompTransportOptions): ChatTransp
       eventTarget?.removeEventListener('offline', onBrowserOffline);
       eventTarget?.removeEventListener('online', onBrowserOnline);
       typingSubscriptions.clear();
+      topicSubscriptions.clear();
       setState('stopped');
       if (current) void current.deactivate().catch(() => undefined);
     },
@@ -267,6 +288,21 @@ export function createStompTransport(options: StompTransportOptions): ChatTransp
         typingWatchers.delete(conversationId);
         const subscription = typingSubscriptions.get(conversationId);
         typingSubscriptions.delete(conversationId);
+        if (client?.connected) subscription?.unsubscribe();
+      };
+    },
+
+    watchTopic(destination, listener) {
+      const listeners = topicListeners.get(destination) ?? new Set();
+      listeners.add(listener);
+      topicListeners.set(destination, listeners);
+      subscribeTopic(destination);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0 || topicListeners.get(destination) !== listeners) return;
+        topicListeners.delete(destination);
+        const subscription = topicSubscriptions.get(destination);
+        topicSubscriptions.delete(destination);
         if (client?.connected) subscription?.unsubscribe();
       };
     },

@@ -5,7 +5,8 @@ import { renderApp } from '../test/renderApp';
 
 function signedIn(me = makeMe(), routes = {}) {
   const client = new FakeAuthClient(sessionUser());
-  return renderApp({ path: '/home', client, routes: { 'GET /api/me': { body: me }, ...routes } });
+  const safety = { 'GET /api/caseload/escalations': { body: [] }, 'GET /api/escalations': { body: [] } };
+  return renderApp({ path: '/home', client, routes: { 'GET /api/me': { body: me }, ...safety, ...routes } });
 }
 
 describe('/home by role', () => {

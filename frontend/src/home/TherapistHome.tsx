@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../app/feedback';
 import { useFormatDate } from '../app/format';
@@ -5,6 +6,7 @@ import type { Me } from '../auth/me';
 import { useApiResource } from '../auth/useApiResource';
 import { ChatWithClientLink } from '../chat/ChatLinks';
 import { Link } from '../app/Link';
+import { CaseloadEscalationAlert, useCaseloadEscalations } from '../therapist/CaseloadEscalations';
 import { therapistClientPath } from '../therapist/paths';
 
 /** One row of `GET /api/caseload`. */
@@ -15,12 +17,16 @@ export interface CaseloadEntry {
   assignedAt: string;
 }
 
-/** The therapist's home: their caseload (the clients linked to them). */
+/** The therapist's home: open escalations of their clients (live), and their caseload. */
 export function TherapistHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const caseload = useApiResource<CaseloadEntry[]>('/api/caseload');
   const entries = caseload.data ?? [];
+  const [announcement, setAnnouncement] = useState('');
+  const escalations = useCaseloadEscalations((escalation) =>
+    setAnnouncement(t('escalation.therapist.newAlert', { name: escalation.client.pseudonym })),
+  );
 
   return (
     <div className="home">
@@ -28,6 +34,11 @@ export function TherapistHome({ me }: { me: Me }) {
         <h1>{t('home.greeting', { pseudonym: me.pseudonym })}</h1>
         <p className="page__intro">{t('home.therapist.intro')}</p>
       </section>
+
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      <CaseloadEscalationAlert queue={escalations} />
 
       <section>
         <h2 id="caseload-title">{t('home.therapist.caseloadTitle')}</h2>

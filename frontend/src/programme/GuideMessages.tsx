@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
 import { useApiResource } from '../auth/useApiResource';
+import { isSafetyNotice, SafetyNoticeItem } from '../safety/SafetyNotice';
 import { ProgressBar } from './ProgressBar';
 import { StepCard } from './StepCard';
 import { localised, parseStepData, programmeApi, type Enrolment, type StepAnswer } from './types';
@@ -51,6 +52,8 @@ export function GuideMessageItem({ message, interactive }: { message: GuideChatM
   const answerStep = useAnswerStep();
 
   if (message.kind === 'NOTICE') {
+    // Safety notices (the crisis card, a moderator joining) look the same in every conversation.
+    if (isSafetyNotice(message)) return <SafetyNoticeItem message={message} />;
     return (
       <li className="guide-notice">
         <p>{message.body}</p>

@@ -9,6 +9,8 @@ export class FakeTransport implements ChatTransport {
   state: ConnectionState = 'stopped';
   published: { destination: string; body: unknown }[] = [];
   typingWatched = new Map<string, number>();
+  /** destination → listeners of `watchTopic` */
+  topics = new Map<string, Set<(body: unknown) => void>>();
   startCount = 0;
   /** When false, `start()` leaves the transport `connecting` (call `goOnline()`). */
   autoConnect: boolean;
@@ -48,6 +50,23 @@ export class FakeTransport implements ChatTransport {
   watchTyping(conversationId: string): () => void {
     this.typingWatched.set(conversationId, (this.typingWatched.get(conversationId) ?? 0) + 1);
     return () => this.typingWatched.set(conversationId, (this.typingWatched.get(conversationId) ?? 1) - 1);
+  }
+
+  watchTopic(destination: string, listener: (body: unknown) => void): () => void {
+    const listeners = this.topics.get(destination) ?? new Set();
+    listeners.add(listener);
+    this.topics.set(destination, listeners);
+    return () => listeners.delete(listener);
+  }
+
+  /** The server sends `body` to a destination followed with `watchTopic`. */
+  deliver(destination: string, body: unknown): void {
+    for (const listener of [...(this.topics.get(destination) ?? [])]) listener(body);
+  }
+
+  /** How many listeners follow a destination right now. */
+  watching(destination: string): number {
+    return this.topics.get(destination)?.size ?? 0;
   }
 
   goOnline(): void {

@@ -12,6 +12,7 @@ import { codePoints, describeAnswer, errorCode } from '../programme/answers';
 import { ProgressBar } from '../programme/ProgressBar';
 import { isOpen, localised, programmeApi, type AnsweredStep, type CatalogueEntry, type Enrolment } from '../programme/types';
 import { errorKey, useProgrammeText } from '../programme/useProgrammeText';
+import { CaseloadEscalationAlert, EscalateToModerators, useCaseloadEscalations } from './CaseloadEscalations';
 import { scoreSeries } from './chartData';
 import { ScoreChart } from './ScoreChart';
 import '../programme/programme.css';
@@ -42,6 +43,7 @@ function ClientProgrammes() {
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const name = caseload.data?.find((entry) => entry.id === clientId)?.pseudonym ?? null;
   const lang = i18n.resolvedLanguage;
+  const escalations = useCaseloadEscalations();
 
   const list = [...(enrolments.data ?? [])].sort(
     (a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.startedAt ?? '').localeCompare(a.startedAt ?? ''),
@@ -68,6 +70,7 @@ function ClientProgrammes() {
         </div>
       ) : (
         <>
+          <CaseloadEscalationAlert queue={escalations} client={{ id: clientId, name: name ?? '…' }} />
           {enrolments.status === 'loading' && enrolments.data === null && <Loading />}
           {enrolments.status === 'error' &&
             (errorCode(enrolments.error) === 'client.not-in-caseload' ? (
@@ -80,6 +83,7 @@ function ClientProgrammes() {
 
           {enrolments.data !== null && (
             <>
+              <EscalateToModerators clientId={clientId} name={name} onEscalated={escalations.replace} />
               <AssignForm
                 clientId={clientId}
                 enrolments={list}

@@ -1,0 +1,328 @@
+/**
+ * The safety contract with the backend: crisis cards, the help button and escalations
+ * (REST under /api/help, /api/escalations, /api/caseload/escalations, /api/clients/{id}/escalations;
+ * STOMP on /topic/escalations and /user/queue/escalations). Everything the server sends is read
+ * defensively: an unreadable entry is skipped instead of breaking the page.
+ */
+
+export interface CrisisResource {
+  id: string;
+  name: string;
+  description: string;
+  /** Dialable, e.g. `1813` or `08000113`. */
+  phone: string | null;
+  /** As shown, e.g. `0800-0113`. */
+  phoneLabel: string | null;
+  chatUrl: string | null;
+  website: string | null;
+  /** Localised, e.g. "24/7". */
+  hours: string;
+  /** Localised, e.g. "for young people". */
+  audience: string | null;
+  /** 112 */
+  emergency: boolean;
+}
+
+export interface CrisisCard {
+  country: string;
+  language: string;
+  intro: string;
+  resources: CrisisResource[];
+}
+
+export const SEVERITIES = ['HIGH', 'MEDIUM'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = ['SUICIDE', 'SELF_HARM', 'ABUSE', 'VIOLENCE'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const ESCALATION_STATUSES = ['OPEN', 'CLAIMED', 'RESOLVED'] as const;
+export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
+
+export const OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const SIGNAL_SOURCES = ['CHAT_MESSAGE', 'PROGRAMME_ANSWER', 'QUESTIONNAIRE', 'HELP_BUTTON', 'THERAPIST'] as const;
+export type SignalSource = (typeof SIGNAL_SOURCES)[number];
+
+export const EVENT_TYPES = ['OPENED', 'SIGNAL', 'CLAIMED', 'JOINED', 'NOTE', 'RESOLVED', 'OVERDUE'] as const;
+export type EscalationEventType = (typeof EVENT_TYPES)[number];
+
+export interface Person {
+  id: string;
+  pseudonym: string;
+}
+
+export interface Signal {
+  source: SignalSource | string;
+  category: Category | null;
+  severity: Severity;
+  text: string;
+  conversationId: string | null;
+  seq: number | null;
+  at: string;
+  byId: string;
+}
+
+export interface EscalationSummary {
+  id: string;
+  client: Person;
+  therapist: Person | null;
+  status: EscalationStatus;
+  severity: Severity;
+  category: Category | null;
+  openedAt: string;
+  overdue: boolean;
+  /** Times re-alerted while unclaimed. */
+  alerts: number;
+  claimedBy: Person | null;
+  claimedAt: string | null;
+  resolvedAt: string | null;
+  outcome: Outcome | null;
+  signalCount: number;
+  lastSignal: Signal | null;
+}
+
+export interface Note {
+  id: string;
+  author: Person;
+  text: string;
+  at: string;
+}
+
+export interface ContextMessage {
+  seq: number;
+  senderId: string;
+  sender: string;
+  kind: string;
+  body: string;
+  at: string;
+}
+
+export interface ContextConversation {
+  conversationId: string;
+  kind: string;
+  messages: ContextMessage[];
+}
+
+export interface EscalationDetail extends EscalationSummary {
+  signals: Signal[];
+  notes: Note[];
+  context: ContextConversation[];
+  joinedConversationId: string | null;
+  resolutionNote: string | null;
+}
+
+export interface EscalationEvent {
+  type: EscalationEventType;
+  escalation: EscalationSummary;
+}
+
+/** `POST /api/help` */
+export interface HelpResponse {
+  escalationId: string;
+  status: EscalationStatus;
+  crisis: CrisisCard | null;
+}
+
+export const safetyApi = {
+  help: '/api/help',
+  crisisResources: '/api/crisis-resources',
+  escalations: (status: 'OPEN' | 'RESOLVED' = 'OPEN') => `/api/escalations?status=${status}`,
+  escalation: (id: string) => `/api/escalations/${encodeURIComponent(id)}`,
+  claim: (id: string) => `/api/escalations/${encodeURIComponent(id)}/claim`,
+  join: (id: string) => `/api/escalations/${encodeURIComponent(id)}/join`,
+  notes: (id: string) => `/api/escalations/${encodeURIComponent(id)}/notes`,
+  resolve: (id: string) => `/api/escalations/${encodeURIComponent(id)}/resolve`,
+  caseload: '/api/caseload/escalations',
+  ofClient: (clientId: string) => `/api/clients/${encodeURIComponent(clientId)}/escalations`,
+} as const;
+
+export const ESCALATION_TOPIC = '/topic/escalations';
+export const ESCALATION_QUEUE = '/user/queue/escalations';
+
+/** The longest texts the server accepts (help text and therapist reason; notes). */
+export const MAX_REASON = 2000;
+export const MAX_NOTE = 4000;
+
+// ---------------------------------------------------------------- readers
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+function list<T>(value: unknown, read: (item: unknown) => T | null): T[] {
+  return Array.isArray(value) ? value.map(read).filter((item): item is T => item !== null) : [];
+}
+
+export function parseCrisisResource(value: unknown): CrisisResource | null {
+  if (!isRecord(value)) return null;
+  const name = str(value.name);
+  if (name === null) return null;
+  const phone = str(value.phone);
+  return {
+    id: str(value.id) ?? name,
+    name,
+    description: str(value.description) ?? '',
+    phone,
+    phoneLabel: str(value.phoneLabel) ?? phone,
+    chatUrl: str(value.chatUrl),
+    website: str(value.website),
+    hours: str(value.hours) ?? '',
+    audience: str(value.audience),
+    emergency: value.emergency === true,
+  };
+}
+
+export function parseCrisisCard(value: unknown): CrisisCard | null {
+  if (!isRecord(value)) return null;
+  const resources = list(value.resources, parseCrisisResource);
+  if (resources.length === 0) return null;
+  return {
+    country: str(value.country) ?? '',
+    language: str(value.language) ?? '',
+    intro: str(value.intro) ?? '',
+    resources,
+  };
+}
+
+function parsePerson(value: unknown): Person | null {
+  if (!isRecord(value)) return null;
+  const id = str(value.id);
+  if (id === null) return null;
+  return { id, pseudonym: str(value.pseudonym) ?? '?' };
+}
+
+export function parseSignal(value: unknown): Signal | null {
+  if (!isRecord(value)) return null;
+  return {
+    source: str(value.source) ?? 'CHAT_MESSAGE',
+    category: oneOf(CATEGORIES, value.category),
+    severity: oneOf(SEVERITIES, value.severity) ?? 'HIGH',
+    text: str(value.text) ?? '',
+    conversationId: str(value.conversationId),
+    seq: num(value.seq),
+    at: str(value.at) ?? '',
+    byId: str(value.byId) ?? '',
+  };
+}
+
+export function parseEscalation(value: unknown): EscalationSummary | null {
+  if (!isRecord(value)) return null;
+  const id = str(value.id);
+  const client = parsePerson(value.client);
+  const status = oneOf(ESCALATION_STATUSES, value.status);
+  if (id === null || client === null || status === null) return null;
+  return {
+    id,
+    client,
+    therapist: parsePerson(value.therapist),
+    status,
+    severity: oneOf(SEVERITIES, value.severity) ?? 'HIGH',
+    category: oneOf(CATEGORIES, value.category),
+    openedAt: str(value.openedAt) ?? '',
+    overdue: value.overdue === true,
+    alerts: num(value.alerts) ?? 0,
+    claimedBy: parsePerson(value.claimedBy),
+    claimedAt: str(value.claimedAt),
+    resolvedAt: str(value.resolvedAt),
+    outcome: oneOf(OUTCOMES, value.outcome),
+    signalCount: num(value.signalCount) ?? 0,
+    lastSignal: parseSignal(value.lastSignal),
+  };
+}
+
+export function parseEscalations(value: unknown): EscalationSummary[] {
+  return list(value, parseEscalation);
+}
+
+function parseNote(value: unknown): Note | null {
+  if (!isRecord(value)) return null;
+  const author = parsePerson(value.author);
+  if (author === null) return null;
+  return { id: str(value.id) ?? `${author.id}:${str(value.at) ?? ''}`, author, text: str(value.text) ?? '', at: str(value.at) ?? '' };
+}
+
+function parseContextMessage(value: unknown): ContextMessage | null {
+  if (!isRecord(value)) return null;
+  const seq = num(value.seq);
+  if (seq === null) return null;
+  return {
+    seq,
+    senderId: str(value.senderId) ?? '',
+    sender: str(value.sender) ?? '?',
+    kind: str(value.kind) ?? 'TEXT',
+    body: str(value.body) ?? '',
+    at: str(value.at) ?? '',
+  };
+}
+
+function parseContext(value: unknown): ContextConversation | null {
+  if (!isRecord(value)) return null;
+  const conversationId = str(value.conversationId);
+  if (conversationId === null) return null;
+  return { conversationId, kind: str(value.kind) ?? 'THERAPY', messages: list(value.messages, parseContextMessage) };
+}
+
+export function parseEscalationDetail(value: unknown): EscalationDetail | null {
+  const summary = parseEscalation(value);
+  if (!summary || !isRecord(value)) return null;
+  return {
+    ...summary,
+    signals: list(value.signals, parseSignal),
+    notes: list(value.notes, parseNote),
+    context: list(value.context, parseContext),
+    joinedConversationId: str(value.joinedConversationId),
+    resolutionNote: str(value.resolutionNote),
+  };
+}
+
+export function parseEscalationEvent(value: unknown): EscalationEvent | null {
+  if (!isRecord(value)) return null;
+  const type = oneOf(EVENT_TYPES, value.type);
+  const escalation = parseEscalation(value.escalation);
+  return type && escalation ? { type, escalation } : null;
+}
+
+export function parseHelpResponse(value: unknown): HelpResponse | null {
+  if (!isRecord(value)) return null;
+  const escalationId = str(value.escalationId);
+  if (escalationId === null) return null;
+  return { escalationId, status: oneOf(ESCALATION_STATUSES, value.status) ?? 'OPEN', crisis: parseCrisisCard(value.crisis) };
+}
+
+// ---------------------------------------------------------------- chat notices
+
+/** `data.notice` of the safety NOTICE messages in a conversation. */
+export type SafetyNotice =
+  | { notice: 'crisis'; crisis: CrisisCard | null }
+  | { notice: 'moderator-joined' | 'moderator-left'; moderator: string };
+
+/** Reads the data of a chat message as a safety notice (null for every other message). */
+export function safetyNotice(kind: string | undefined, data: Record<string, unknown> | null | undefined): SafetyNotice | null {
+  if (kind !== 'NOTICE' || !data) return null;
+  if (data.notice === 'crisis') return { notice: 'crisis', crisis: parseCrisisCard(data.crisis) };
+  if (data.notice === 'moderator-joined' || data.notice === 'moderator-left') {
+    return { notice: data.notice, moderator: str(data.moderator) ?? '?' };
+  }
+  return null;
+}
+
+/** A TEXT message written by a moderator (`data.senderRole`). */
+export function isModeratorMessage(data: Record<string, unknown> | null | undefined): boolean {
+  return data?.senderRole === 'MODERATOR';
+}
