@@ -57,6 +57,16 @@ class AccessMatrixTests {
 		MATRIX.put("GET /api/clients/{clientId}/enrolments", new int[] { 401, 403, 403, 403, 403 });
 		MATRIX.put("POST /api/clients/{clientId}/enrolments", new int[] { 401, 403, 400, 403, 403 });
 		MATRIX.put("GET /api/conversations/{conversationId}/messages", new int[] { 401, 404, 404, 404, 404 });
+		MATRIX.put("GET /api/crisis-resources", new int[] { 200, 200, 200, 200, 200 });
+		MATRIX.put("POST /api/help", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("GET /api/caseload/escalations", new int[] { 401, 403, 200, 403, 403 });
+		MATRIX.put("POST /api/clients/{clientId}/escalations", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("GET /api/escalations", new int[] { 401, 403, 403, 200, 403 });
+		MATRIX.put("GET /api/escalations/{id}", new int[] { 401, 403, 403, 404, 403 });
+		MATRIX.put("POST /api/escalations/{id}/claim", new int[] { 401, 403, 403, 404, 403 });
+		MATRIX.put("POST /api/escalations/{id}/join", new int[] { 401, 403, 403, 404, 403 });
+		MATRIX.put("POST /api/escalations/{id}/notes", new int[] { 401, 403, 403, 400, 403 });
+		MATRIX.put("POST /api/escalations/{id}/resolve", new int[] { 401, 403, 403, 400, 403 });
 	}
 
 	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };

@@ -85,7 +85,11 @@ class ChatService implements GuideMessages {
 			throw new ChatProblem(429, "message.rate-limited",
 					"You are sending messages very fast; please wait a moment.", clientMessageId);
 		}
-		MessageDocument message = store(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, null, now,
+		// a moderator who stepped in is marked on each message, so the mark outlives
+		// their
+		// participation
+		Map<String, Object> data = conversation.isModerator(senderId) ? Map.of("senderRole", "MODERATOR") : null;
+		MessageDocument message = store(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, data, now,
 				dedupId);
 		this.durability.awaitDurable();
 		afterStored(conversation, message);

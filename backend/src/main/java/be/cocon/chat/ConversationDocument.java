@@ -12,17 +12,30 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A conversation as stored: its participants, the last sequence number handed out (the
  * per-conversation counter), a preview of the last message and each participant's read
- * marker.
+ * marker. Moderators who stepped in on an escalation are listed as participants and as
+ * moderators while they take part.
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, ConversationKind kind, List<String> participants, Instant createdAt,
-		long lastSeq, @Nullable Preview lastMessage, Map<String, Long> readMarkers) {
+		long lastSeq, @Nullable Preview lastMessage, Map<String, Long> readMarkers, @Nullable List<String> moderators) {
 
 	static final String COLLECTION = "conversations";
 
 	/** The therapy conversation of a client and a therapist has a computable id. */
 	static String therapyId(String clientId, String therapistId) {
 		return "therapy-" + clientId + "-" + therapistId;
+	}
+
+	/** A client's support conversation with moderators has a computable id. */
+	static String supportId(String clientId) {
+		return "support-" + clientId;
+	}
+
+	/**
+	 * Whether this participant takes part as a moderator (their messages are marked so).
+	 */
+	boolean isModerator(String userId) {
+		return this.moderators != null && this.moderators.contains(userId);
 	}
 
 	boolean hasParticipant(String userId) {

@@ -6,6 +6,11 @@ public enum ConversationKind {
 	/** A client and their therapist; created when the client is assigned. */
 	THERAPY,
 	/** A client and the self-help guide of one programme enrolment. */
-	GUIDE
+	GUIDE,
+	/**
+	 * A client and a moderator, opened when a moderator steps in for a client who has no
+	 * therapist.
+	 */
+	SUPPORT
 
 }

@@ -37,7 +37,7 @@ class Conversations {
 	 */
 	void createIfAbsent(String id, ConversationKind kind, List<String> participants, Instant at) {
 		try {
-			this.mongo.insert(new ConversationDocument(id, kind, participants, at, 0, null, Map.of()));
+			this.mongo.insert(new ConversationDocument(id, kind, participants, at, 0, null, Map.of(), List.of()));
 		}
 		catch (DuplicateKeyException ex) {
 			// created before (events are delivered at least once)
@@ -50,6 +50,19 @@ class Conversations {
 	void addParticipant(String id, String userId) {
 		this.mongo.updateFirst(byId(id), new Update().addToSet("participants", userId), ConversationDocument.class);
 		this.mongo.upsert(byId(userId), new Update().addToSet("conversationIds", id), USER_CONVERSATIONS);
+	}
+
+	void addModerator(String id, String userId) {
+		this.mongo.updateFirst(byId(id), new Update().addToSet("participants", userId).addToSet("moderators", userId),
+				ConversationDocument.class);
+		this.mongo.upsert(byId(userId), new Update().addToSet("conversationIds", id), USER_CONVERSATIONS);
+	}
+
+	/** Takes a participant out; they no longer list, read or write the conversation. */
+	void removeParticipant(String id, String userId) {
+		this.mongo.updateFirst(byId(id), new Update().pull("participants", userId).pull("moderators", userId),
+				ConversationDocument.class);
+		this.mongo.updateFirst(byId(userId), new Update().pull("conversationIds", id), USER_CONVERSATIONS);
 	}
 
 	Optional<ConversationDocument> findById(String id) {

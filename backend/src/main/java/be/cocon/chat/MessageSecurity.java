@@ -11,11 +11,14 @@ import org.springframework.security.config.annotation.web.socket.EnableWebSocket
 import org.springframework.security.messaging.access.intercept.MessageAuthorizationContext;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
 
+import be.cocon.identity.Role;
+
 /**
  * Who may send and subscribe where on the STOMP channel. Application destinations need an
  * authenticated user (the participant check, with an error event, is in the handlers); a
  * user subscribes only to their own queues and to the typing topic of conversations they
- * take part in; nobody sends to the broker directly. Anything else is refused.
+ * take part in; moderators subscribe to the escalation queue of the safety module; nobody
+ * sends to the broker directly. Anything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketSecurity
@@ -31,8 +34,10 @@ class MessageSecurity {
 			.simpMessageDestMatchers("/app/**")
 			.authenticated()
 			.simpSubscribeDestMatchers("/user/queue/messages", "/user/queue/acks", "/user/queue/errors",
-					"/user/queue/read", "/user/queue/presence")
+					"/user/queue/read", "/user/queue/presence", "/user/queue/escalations")
 			.authenticated()
+			.simpSubscribeDestMatchers("/topic/escalations")
+			.hasRole(Role.MODERATOR.name())
 			.simpSubscribeDestMatchers("/topic/conversations/{conversationId}/typing")
 			.access(participantOf(conversations))
 			.anyMessage()

@@ -45,10 +45,17 @@ class WebSecurity {
 	SecurityFilterChain apiChain(HttpSecurity http, AccountStatusCheck jwtAuthentication) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/crisis-resources")
+				.permitAll()
+				.requestMatchers("/api/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers("/api/caseload", "/api/clients/**", "/api/enrolments/*/steps/*/comments")
+				.requestMatchers("/api/escalations", "/api/escalations/**")
+				.hasRole(Role.MODERATOR.name())
+				.requestMatchers("/api/caseload", "/api/caseload/**", "/api/clients/**",
+						"/api/enrolments/*/steps/*/comments")
 				.hasRole(Role.THERAPIST.name())
+				.requestMatchers("/api/help")
+				.hasRole(Role.CLIENT.name())
 				.requestMatchers("/api/enrolments", "/api/enrolments/**")
 				.hasRole(Role.CLIENT.name())
 				.anyRequest()

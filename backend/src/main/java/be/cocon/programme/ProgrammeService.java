@@ -217,7 +217,7 @@ class ProgrammeService implements SmartInitializingSingleton {
 		this.messages.postAnswer(enrolment, step, AnswerSummaries.of(step, accepted, locale), accepted.values());
 		accepted.risks()
 			.forEach((item, value) -> this.events.publishEvent(new RiskSignalled(enrolment.clientId(), enrolment.id(),
-					step.questionnaire() + ":" + item, value, this.clock.instant())));
+					enrolment.conversationId(), step.questionnaire() + ":" + item, value, this.clock.instant())));
 		if (ContentValidator.END.equals(next)) {
 			this.enrolments.releaseOpen(enrolment.clientId(), enrolment.programmeId());
 			this.messages.postNotice(enrolment, "completed", AnswerSummaries.completed(programme, locale));

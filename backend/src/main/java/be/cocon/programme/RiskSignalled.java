@@ -8,9 +8,11 @@ import java.time.Instant;
  *
  * @param clientId the client
  * @param enrolmentId the enrolment
+ * @param conversationId the guide conversation the questionnaire was answered in
  * @param source what gave the signal, e.g. {@code phq-9:phq9-9}
  * @param value the answer's value
  * @param at when
  */
-public record RiskSignalled(String clientId, String enrolmentId, String source, int value, Instant at) {
+public record RiskSignalled(String clientId, String enrolmentId, String conversationId, String source, int value,
+		Instant at) {
 }

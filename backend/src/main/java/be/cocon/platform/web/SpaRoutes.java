@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SpaRoutes {
 
 	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat",
-			"/programmes", "/therapist/client" })
+			"/moderation", "/programmes", "/therapist/client" })
 	String app() {
 		return "forward:/index.html";
 	}

@@ -1,0 +1,415 @@
+package be.cocon.safety;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import be.cocon.chat.GuideMessages;
+import be.cocon.chat.MessageKind;
+import be.cocon.chat.SupportConversations;
+import be.cocon.identity.Account;
+import be.cocon.identity.Accounts;
+import be.cocon.identity.UserId;
+import be.cocon.platform.ApiProblem;
+import be.cocon.privacy.AuditLog;
+import be.cocon.safety.CrisisResources.CrisisCard;
+import be.cocon.safety.EscalationDocument.Note;
+import be.cocon.safety.EscalationDocument.Outcome;
+import be.cocon.safety.EscalationDocument.Signal;
+import be.cocon.safety.EscalationDocument.Status;
+import be.cocon.safety.EscalationViews.ContextConversation;
+import be.cocon.safety.EscalationViews.ContextMessage;
+import be.cocon.safety.EscalationViews.Detail;
+import be.cocon.safety.EscalationViews.EventType;
+import be.cocon.safety.EscalationViews.Summary;
+
+/**
+ * Escalations: a signal opens the client's one open escalation (or joins it), shows the
+ * crisis card and alerts moderators and the therapist; moderators claim, join, note and
+ * resolve; every moderator action is audited.
+ */
+@Service
+class EscalationService {
+
+	static final int MAX_TEXT = 4000;
+
+	private final Escalations store;
+
+	private final Accounts accounts;
+
+	private final GuideMessages chat;
+
+	private final SupportConversations support;
+
+	private final CrisisResources crisis;
+
+	private final EscalationBroadcast broadcast;
+
+	private final AuditLog audit;
+
+	private final SafetySettings settings;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	private final ModeratorNotices notices;
+
+	EscalationService(Escalations store, Accounts accounts, GuideMessages chat, SupportConversations support,
+			CrisisResources crisis, EscalationBroadcast broadcast, AuditLog audit, SafetySettings settings, Clock clock,
+			MeterRegistry meters, ModeratorNotices notices) {
+		this.store = store;
+		this.accounts = accounts;
+		this.chat = chat;
+		this.support = support;
+		this.crisis = crisis;
+		this.broadcast = broadcast;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+		this.meters = meters;
+		this.notices = notices;
+	}
+
+	/**
+	 * Records a signal on the client's open escalation (opening one if needed), shows the
+	 * crisis card in the conversation the signal came from and alerts people.
+	 * @param cardIn the conversation to show the crisis card in, or null for none
+	 */
+	Raised signal(String clientId, Signal signal, @Nullable String cardIn) {
+		Account client = account(clientId);
+		String therapistId = (client.therapistId() != null) ? client.therapistId().value() : null;
+		Escalations.Current current = this.store.openOrCurrent(clientId);
+		this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
+		EscalationDocument escalation = this.store.findById(current.id()).orElseThrow();
+		if (escalation.isResolved()) {
+			// resolved between finding it and adding the signal: the signal opens a new
+			// one
+			current = this.store.openOrCurrent(clientId);
+			this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
+			escalation = this.store.findById(current.id()).orElseThrow();
+		}
+		if (current.opened()) {
+			this.meters.counter("cocon.safety.escalations.opened", "source", signal.source().name()).increment();
+		}
+		CrisisCard card = this.crisis.card(this.crisis.countryOf(client.timezone()), client.locale(),
+				signal.category());
+		if (cardIn != null) {
+			showCrisisCard(escalation, cardIn, card);
+		}
+		this.broadcast.changed(current.opened() ? EventType.OPENED : EventType.SIGNAL, summary(escalation),
+				therapistId);
+		return new Raised(escalation, card);
+	}
+
+	/** The crisis card for a client, in their language and for their country. */
+	CrisisCard cardFor(String clientId) {
+		Account client = account(clientId);
+		return this.crisis.card(this.crisis.countryOf(client.timezone()), client.locale(), null);
+	}
+
+	/** The conversation a client's therapist reads, if the client has a therapist. */
+	@Nullable String therapyConversationOf(String clientId) {
+		Account client = account(clientId);
+		if (client.therapistId() == null) {
+			return null;
+		}
+		return this.support.therapyConversation(clientId, client.therapistId().value()).orElse(null);
+	}
+
+	List<Summary> unresolved() {
+		List<EscalationDocument> open = this.store.findAllById(this.store.indexed(Escalations.OPEN))
+			.stream()
+			.filter((escalation) -> !escalation.isResolved())
+			.sorted(Comparator.comparing((EscalationDocument e) -> !e.overdue())
+				.thenComparing(EscalationDocument::severity)
+				.thenComparing(EscalationDocument::openedAt))
+			.toList();
+		return summaries(open);
+	}
+
+	List<Summary> recentlyResolved() {
+		List<EscalationDocument> resolved = this.store.findAllById(this.store.indexed(Escalations.RESOLVED))
+			.stream()
+			.filter(EscalationDocument::isResolved)
+			.sorted(Comparator.comparing(EscalationDocument::resolvedAt,
+					Comparator.nullsLast(Comparator.reverseOrder())))
+			.toList();
+		return summaries(resolved);
+	}
+
+	/** The open escalations of these clients (a therapist's caseload). */
+	List<Summary> unresolvedOf(Collection<String> clientIds) {
+		return summaries(this.store.findAllById(this.store.openIdsOf(clientIds))
+			.stream()
+			.filter((escalation) -> !escalation.isResolved())
+			.sorted(Comparator.comparing(EscalationDocument::openedAt))
+			.toList());
+	}
+
+	Detail view(String id, String moderatorId) {
+		EscalationDocument escalation = existing(id);
+		this.audit.record(moderatorId, "escalation.view", escalation.clientId(), Map.of("escalationId", id));
+		return detail(escalation);
+	}
+
+	Detail claim(String id, String moderatorId) {
+		EscalationDocument escalation = this.store.claim(id, moderatorId, this.clock.instant()).orElse(null);
+		if (escalation == null) {
+			EscalationDocument current = existing(id);
+			if (current.isResolved()) {
+				throw ApiProblem.conflict("escalation.resolved", "This escalation is already resolved.");
+			}
+			if (!moderatorId.equals(current.claimedBy())) {
+				throw ApiProblem.conflict("escalation.already-claimed",
+						"Already claimed by " + pseudonymOf(current.claimedBy()) + ".");
+			}
+			return detail(current);
+		}
+		this.meters.timer("cocon.safety.time.to.claim")
+			.record(Duration.between(escalation.openedAt(), escalation.claimedAt()));
+		this.audit.record(moderatorId, "escalation.claim", escalation.clientId(), Map.of("escalationId", id));
+		this.broadcast.changed(EventType.CLAIMED, summary(escalation), escalation.therapistId());
+		return detail(escalation);
+	}
+
+	Detail join(String id, String moderatorId) {
+		EscalationDocument escalation = claimedByMe(id, moderatorId);
+		String conversationId = escalation.joinedConversationId();
+		if (conversationId == null) {
+			String therapy = therapyConversationOf(escalation.clientId());
+			conversationId = (therapy != null) ? therapy : this.support.openSupport(escalation.clientId());
+		}
+		this.support.addModerator(conversationId, moderatorId);
+		if (!this.store.setJoined(id, moderatorId, conversationId)) {
+			this.support.removeModerator(conversationId, moderatorId);
+			throw ApiProblem.conflict("escalation.not-claimed-by-you", "This escalation is not claimed by you.");
+		}
+		String moderator = pseudonymOf(moderatorId);
+		this.chat.post(conversationId, GuideMessages.GUIDE, "moderator-joined-" + id + "-" + moderatorId,
+				MessageKind.NOTICE, this.notices.joined(account(escalation.clientId()).locale(), moderator),
+				Map.of("notice", "moderator-joined", "moderator", moderator));
+		this.audit.record(moderatorId, "escalation.join", escalation.clientId(),
+				Map.of("escalationId", id, "conversationId", conversationId));
+		EscalationDocument joined = existing(id);
+		this.broadcast.changed(EventType.JOINED, summary(joined), null);
+		return detail(joined);
+	}
+
+	Detail note(String id, String moderatorId, @Nullable String rawText) {
+		String text = required(rawText, "text", "A note needs text.");
+		EscalationDocument escalation = existing(id);
+		this.store.addNote(id, new Note(UUID.randomUUID().toString(), moderatorId, text, this.clock.instant()));
+		this.audit.record(moderatorId, "escalation.note", escalation.clientId(), Map.of("escalationId", id));
+		EscalationDocument noted = existing(id);
+		this.broadcast.changed(EventType.NOTE, summary(noted), null);
+		return detail(noted);
+	}
+
+	Detail resolve(String id, String moderatorId, @Nullable Outcome outcome, @Nullable String rawNote) {
+		if (outcome == null) {
+			throw ApiProblem.badRequest("escalation.outcome-required", "Choose how the escalation ended.")
+				.withFieldError("outcome", "Required: " + List.of(Outcome.values()));
+		}
+		String note = optional(rawNote, "note");
+		claimedByMe(id, moderatorId);
+		EscalationDocument resolved = this.store.resolve(id, moderatorId, outcome, note, this.clock.instant())
+			.orElseThrow(() -> ApiProblem.conflict("escalation.not-claimed-by-you",
+					"This escalation is not claimed by you."));
+		this.meters.timer("cocon.safety.time.to.resolve", "outcome", outcome.name())
+			.record(Duration.between(resolved.openedAt(), resolved.resolvedAt()));
+		if (resolved.joinedConversationId() != null) {
+			leave(resolved, moderatorId);
+		}
+		this.audit.record(moderatorId, "escalation.resolve", resolved.clientId(),
+				Map.of("escalationId", id, "outcome", outcome.name()));
+		this.broadcast.changed(EventType.RESOLVED, summary(resolved), resolved.therapistId());
+		return detail(resolved);
+	}
+
+	/** Marks unclaimed escalations overdue and re-alerts; returns how many alerted. */
+	int alertOverdue() {
+		Instant now = this.clock.instant();
+		int alerted = 0;
+		for (EscalationDocument escalation : this.store.findAllById(this.store.indexed(Escalations.OPEN))) {
+			if (escalation.status() != Status.OPEN || !isDue(escalation, now)) {
+				continue;
+			}
+			EscalationDocument marked = this.store.markOverdue(escalation.id(), escalation.alerts(), now).orElse(null);
+			if (marked != null) {
+				alerted++;
+				this.meters.counter("cocon.safety.escalations.overdue.alerts").increment();
+				this.broadcast.changed(EventType.OVERDUE, summary(marked), null);
+			}
+		}
+		return alerted;
+	}
+
+	private boolean isDue(EscalationDocument escalation, Instant now) {
+		Instant due = (escalation.lastAlertAt() == null) ? escalation.openedAt().plus(this.settings.claimWithin())
+				: escalation.lastAlertAt().plus(this.settings.realertEvery());
+		return !now.isBefore(due);
+	}
+
+	private void leave(EscalationDocument resolved, String moderatorId) {
+		String conversationId = resolved.joinedConversationId();
+		this.support.removeModerator(conversationId, moderatorId);
+		String moderator = pseudonymOf(moderatorId);
+		this.chat.post(conversationId, GuideMessages.GUIDE, "moderator-left-" + resolved.id() + "-" + moderatorId,
+				MessageKind.NOTICE, this.notices.left(account(resolved.clientId()).locale(), moderator),
+				Map.of("notice", "moderator-left", "moderator", moderator));
+	}
+
+	private void showCrisisCard(EscalationDocument escalation, String conversationId, CrisisCard card) {
+		Instant now = this.clock.instant();
+		if (this.store.takeCrisisCard(escalation.id(), conversationId, now,
+				now.minus(this.settings.crisisCardEvery()))) {
+			this.chat.post(conversationId, GuideMessages.GUIDE,
+					"crisis-" + escalation.id() + "-" + escalation.signalCount(), MessageKind.NOTICE, card.intro(),
+					Map.of("notice", "crisis", "crisis", card.toMap()));
+		}
+	}
+
+	private EscalationDocument claimedByMe(String id, String moderatorId) {
+		EscalationDocument escalation = existing(id);
+		if (escalation.isResolved()) {
+			throw ApiProblem.conflict("escalation.resolved", "This escalation is already resolved.");
+		}
+		if (escalation.status() != Status.CLAIMED || !moderatorId.equals(escalation.claimedBy())) {
+			throw ApiProblem.conflict("escalation.not-claimed-by-you", "Claim this escalation first.");
+		}
+		return escalation;
+	}
+
+	private EscalationDocument existing(String id) {
+		return this.store.findById(id)
+			.orElseThrow(() -> ApiProblem.notFound("escalation.not-found", "There is no escalation " + id + "."));
+	}
+
+	Summary summary(EscalationDocument escalation) {
+		return Summary.of(escalation, people(List.of(escalation)));
+	}
+
+	private List<Summary> summaries(List<EscalationDocument> escalations) {
+		Map<String, Account> people = people(escalations);
+		return escalations.stream().map((escalation) -> Summary.of(escalation, people)).toList();
+	}
+
+	private Detail detail(EscalationDocument escalation) {
+		return Detail.of(escalation, people(List.of(escalation)), context(escalation));
+	}
+
+	private List<ContextConversation> context(EscalationDocument escalation) {
+		Set<String> conversations = new LinkedHashSet<>();
+		escalation.signalList()
+			.stream()
+			.map(Signal::conversationId)
+			.filter((id) -> id != null)
+			.forEach(conversations::add);
+		String therapy = therapyConversationOf(escalation.clientId());
+		if (therapy != null) {
+			conversations.add(therapy);
+		}
+		if (escalation.joinedConversationId() != null) {
+			conversations.add(escalation.joinedConversationId());
+		}
+		List<ContextConversation> context = new ArrayList<>();
+		for (String id : conversations) {
+			var messages = this.support.recent(id, this.settings.contextMessages());
+			Map<String, Account> senders = accounts(
+					messages.stream().map((message) -> message.senderId()).collect(Collectors.toSet()));
+			this.support.kindOf(id)
+				.ifPresent((kind) -> context.add(new ContextConversation(id, kind, messages.stream()
+					.map((message) -> new ContextMessage(message.seq(), message.senderId(),
+							senderName(message.senderId(), senders), message.kind(), message.body(), message.at()))
+					.toList())));
+		}
+		return context;
+	}
+
+	private static String senderName(String senderId, Map<String, Account> senders) {
+		if (GuideMessages.GUIDE.equals(senderId)) {
+			return "Cocon";
+		}
+		Account account = senders.get(senderId);
+		return (account != null) ? account.pseudonym() : "?";
+	}
+
+	private Map<String, Account> people(List<EscalationDocument> escalations) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (EscalationDocument escalation : escalations) {
+			ids.add(escalation.clientId());
+			addIfPresent(ids, escalation.therapistId());
+			addIfPresent(ids, escalation.claimedBy());
+			escalation.noteList().forEach((note) -> ids.add(note.authorId()));
+		}
+		return accounts(ids);
+	}
+
+	private Map<String, Account> accounts(Collection<String> ids) {
+		return this.accounts.findAll(ids.stream().map(UserId::new).toList())
+			.stream()
+			.collect(Collectors.toMap((account) -> account.id().value(), Function.identity()));
+	}
+
+	private static void addIfPresent(Set<String> ids, @Nullable String id) {
+		if (id != null) {
+			ids.add(id);
+		}
+	}
+
+	private String pseudonymOf(@Nullable String userId) {
+		if (userId == null) {
+			return "?";
+		}
+		return this.accounts.findById(new UserId(userId)).map(Account::pseudonym).orElse("?");
+	}
+
+	private Account account(String id) {
+		return this.accounts.findById(new UserId(id))
+			.orElseThrow(
+					() -> new ApiProblem(HttpStatus.NOT_FOUND, "client.not-found", "There is no client " + id + "."));
+	}
+
+	static String required(@Nullable String raw, String field, String message) {
+		String text = (raw != null) ? raw.strip() : "";
+		if (text.isEmpty()) {
+			throw ApiProblem.badRequest("escalation.invalid", message).withFieldError(field, "Must not be empty.");
+		}
+		return checkedLength(text, field);
+	}
+
+	static @Nullable String optional(@Nullable String raw, String field) {
+		String text = (raw != null) ? raw.strip() : "";
+		return text.isEmpty() ? null : checkedLength(text, field);
+	}
+
+	private static String checkedLength(String text, String field) {
+		if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+			throw ApiProblem.badRequest("escalation.invalid", field + " can be at most " + MAX_TEXT + " characters.")
+				.withFieldError(field, "At most " + MAX_TEXT + " characters.");
+		}
+		return text;
+	}
+
+	/** The escalation a signal went to and the crisis card for the client. */
+	record Raised(EscalationDocument escalation, CrisisCard card) {
+	}
+
+}
