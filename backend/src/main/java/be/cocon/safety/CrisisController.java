@@ -17,7 +17,6 @@ import be.cocon.identity.Accounts;
 import be.cocon.identity.CurrentUser;
 import be.cocon.identity.UserId;
 import be.cocon.platform.ApiProblem;
-import be.cocon.safety.CrisisResources.CrisisCard;
 import be.cocon.safety.EscalationDocument.Signal;
 import be.cocon.safety.EscalationDocument.Source;
 import be.cocon.safety.EscalationViews.HelpResponse;

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -104,43 +102,6 @@ class CrisisResources {
 	}
 
 	private record Ranked(int rank, int index, CrisisResource resource) {
-	}
-
-	/** One crisis line as shown to a client. */
-	record CrisisResource(String id, String name, String description, @Nullable String phone,
-			@Nullable String phoneLabel, @Nullable String chatUrl, @Nullable String website, String hours,
-			@Nullable String audience, boolean emergency) {
-
-		Map<String, Object> toMap() {
-			Map<String, Object> map = new LinkedHashMap<>();
-			map.put("id", this.id);
-			map.put("name", this.name);
-			map.put("description", this.description);
-			map.put("phone", this.phone);
-			map.put("phoneLabel", this.phoneLabel);
-			map.put("chatUrl", this.chatUrl);
-			map.put("website", this.website);
-			map.put("hours", this.hours);
-			map.put("audience", this.audience);
-			map.put("emergency", this.emergency);
-			return map;
-		}
-
-	}
-
-	/** The crisis card: a short intro and the lines to call or chat with. */
-	record CrisisCard(String country, String language, String intro, List<CrisisResource> resources) {
-
-		/** As message data, so the card stays in the chat history exactly as shown. */
-		Map<String, Object> toMap() {
-			Map<String, Object> map = new LinkedHashMap<>();
-			map.put("country", this.country);
-			map.put("language", this.language);
-			map.put("intro", this.intro);
-			map.put("resources", this.resources.stream().map(CrisisResource::toMap).toList());
-			return map;
-		}
-
 	}
 
 }

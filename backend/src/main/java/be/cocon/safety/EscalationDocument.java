@@ -66,7 +66,7 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 	/** Where a signal came from. */
 	enum Source {
 
-		CHAT_MESSAGE, PROGRAMME_ANSWER, QUESTIONNAIRE, HELP_BUTTON, THERAPIST
+		CHAT_MESSAGE, PROGRAMME_ANSWER, QUESTIONNAIRE, CHECKIN_NOTE, HELP_BUTTON, THERAPIST
 
 	}
 

@@ -28,7 +28,6 @@ import be.cocon.identity.Accounts;
 import be.cocon.identity.UserId;
 import be.cocon.platform.ApiProblem;
 import be.cocon.privacy.AuditLog;
-import be.cocon.safety.CrisisResources.CrisisCard;
 import be.cocon.safety.EscalationDocument.Note;
 import be.cocon.safety.EscalationDocument.Outcome;
 import be.cocon.safety.EscalationDocument.Signal;
@@ -156,11 +155,15 @@ class EscalationService {
 
 	/** The open escalations of these clients (a therapist's caseload). */
 	List<Summary> unresolvedOf(Collection<String> clientIds) {
-		return summaries(this.store.findAllById(this.store.openIdsOf(clientIds))
+		return summaries(unresolvedDocumentsOf(clientIds));
+	}
+
+	List<EscalationDocument> unresolvedDocumentsOf(Collection<String> clientIds) {
+		return this.store.findAllById(this.store.openIdsOf(clientIds))
 			.stream()
 			.filter((escalation) -> !escalation.isResolved())
 			.sorted(Comparator.comparing(EscalationDocument::openedAt))
-			.toList());
+			.toList();
 	}
 
 	Detail view(String id, String moderatorId) {

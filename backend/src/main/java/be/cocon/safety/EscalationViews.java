@@ -100,7 +100,7 @@ final class EscalationViews {
 	}
 
 	/** What the help button answers. */
-	record HelpResponse(String escalationId, Status status, CrisisResources.CrisisCard crisis) {
+	record HelpResponse(String escalationId, Status status, CrisisCard crisis) {
 	}
 
 }

@@ -100,11 +100,15 @@ class RiskListener {
 	 * other language's rules when the client's own language finds nothing.
 	 */
 	private RiskAssessment assess(String text, String language) {
-		RiskAssessment risk = this.detector.assess(text, language);
+		return assessBoth(this.detector, text, language);
+	}
+
+	static RiskAssessment assessBoth(RiskDetector detector, String text, String language) {
+		RiskAssessment risk = detector.assess(text, language);
 		if (risk.risky()) {
 			return risk;
 		}
-		return this.detector.assess(text, "en".equals(language) ? "nl" : "en");
+		return detector.assess(text, "en".equals(language) ? "nl" : "en");
 	}
 
 }

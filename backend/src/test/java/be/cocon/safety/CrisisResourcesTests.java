@@ -2,9 +2,6 @@ package be.cocon.safety;
 
 import org.junit.jupiter.api.Test;
 
-import be.cocon.safety.CrisisResources.CrisisCard;
-import be.cocon.safety.CrisisResources.CrisisResource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CrisisResourcesTests {

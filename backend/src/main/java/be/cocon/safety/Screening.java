@@ -1,0 +1,56 @@
+package be.cocon.safety;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import be.cocon.identity.Account;
+import be.cocon.identity.Accounts;
+import be.cocon.identity.UserId;
+import be.cocon.safety.EscalationDocument.Signal;
+import be.cocon.safety.EscalationDocument.Source;
+import be.cocon.safety.EscalationDocument.Status;
+
+@Component
+class Screening implements RiskScreening {
+
+	private final RiskDetector detector;
+
+	private final EscalationService escalations;
+
+	private final Accounts accounts;
+
+	Screening(RiskDetector detector, EscalationService escalations, Accounts accounts) {
+		this.detector = detector;
+		this.escalations = escalations;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public Optional<CrisisCard> screen(String clientId, String text, ScreenedText source, Instant at) {
+		Account client = this.accounts.findById(new UserId(clientId)).orElse(null);
+		if (client == null) {
+			return Optional.empty();
+		}
+		RiskAssessment risk = RiskListener.assessBoth(this.detector, text, client.locale());
+		if (!risk.risky()) {
+			return Optional.empty();
+		}
+		Signal signal = new Signal(Source.valueOf(source.name()), risk.category(), risk.severity(), text, null, null,
+				at, clientId, risk.matchedRules());
+		return Optional.of(this.escalations.signal(clientId, signal, null).card());
+	}
+
+	@Override
+	public List<OpenEscalation> openFor(Collection<String> clientIds) {
+		return this.escalations.unresolvedDocumentsOf(clientIds)
+			.stream()
+			.map((escalation) -> new OpenEscalation(escalation.clientId(), escalation.id(), escalation.severity(),
+					escalation.status() == Status.CLAIMED))
+			.toList();
+	}
+
+}
