@@ -175,6 +175,35 @@ describe('the STOMP transport', () => {
     expect(stomp.unsubscribed).toEqual(['/topic/conversations/c-1/typing']);
   });
 
+  it('follows another topic on the same connection: one subscription for all listeners, again after a reconnect', async () => {
+    const { stomp, transport } = setup();
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = transport.watchTopic('/topic/escalations', (body) => first.push(body));
+    await stomp.connect();
+    const stopSecond = transport.watchTopic('/topic/escalations', (body) => second.push(body));
+    expect([...stomp.subscriptions.keys()].filter((d) => d === '/topic/escalations')).toHaveLength(1);
+
+    stomp.deliver('/topic/escalations', { type: 'OPENED', escalation: { id: 'e-1' } });
+    expect(first).toEqual([{ type: 'OPENED', escalation: { id: 'e-1' } }]);
+    expect(second).toEqual(first);
+
+    stomp.drop();
+    expect(stomp.subscriptions.has('/topic/escalations')).toBe(false);
+    await stomp.connect();
+    expect(stomp.subscriptions.has('/topic/escalations')).toBe(true);
+    expect(stomp.subscriptions.size).toBe(6);
+
+    stopFirst();
+    expect(stomp.unsubscribed).toEqual([]);
+    stopSecond();
+    stopSecond();
+    expect(stomp.unsubscribed).toEqual(['/topic/escalations']);
+    stomp.drop();
+    await stomp.connect();
+    expect(stomp.subscriptions.has('/topic/escalations')).toBe(false);
+  });
+
   it('publishes JSON only while connected', async () => {
     const { stomp, transport } = setup();
     expect(transport.publish('/app/conversations/c/messages', { body: 'x' })).toBe(false);

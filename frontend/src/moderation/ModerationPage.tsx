@@ -35,7 +35,7 @@ interface Flash {
 }
 
 function Console({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const selectedId = useSearchParam('id');
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_FILTER);
   const [sound, setSound] = useState(() => readSoundSetting());
@@ -80,13 +80,18 @@ function Console({ me }: { me: Me }) {
   const waiting = filter.status === 'OPEN' ? unclaimedCount(queue.items) : 0;
 
   // The tab title counts the escalations nobody has claimed yet, so they are seen from other tabs.
+  // (Again after a language change: i18n then writes the plain title.)
   useEffect(() => {
-    const base = t('meta.tabTitle');
-    document.title = titleWithCount(base, waiting);
-    return () => {
-      document.title = base;
+    const apply = () => {
+      document.title = titleWithCount(i18n.t('meta.tabTitle'), waiting);
     };
-  }, [waiting, t]);
+    apply();
+    i18n.on('languageChanged', apply);
+    return () => {
+      i18n.off('languageChanged', apply);
+      document.title = i18n.t('meta.tabTitle');
+    };
+  }, [waiting, i18n]);
 
   // Opening an escalation counts as having seen its alert.
   useEffect(() => {

@@ -46,24 +46,22 @@ function ResourceItem({ resource }: { resource: CrisisResource }) {
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M6.6 3.5h2.6l1.4 4-2 1.3a11 11 0 0 0 6.6 6.6l1.3-2 4 1.4v2.6a2 2 0 0 1-2.2 2A16.6 16.6 0 0 1 4.6 5.7a2 2 0 0 1 2-2.2Z" />
             </svg>
-            {t('safety.crisis.call', { number: resource.phoneLabel ?? resource.phone })}
-            <span className="visually-hidden"> ({resource.name})</span>
+            {t('safety.crisis.call', { number: resource.phoneLabel ?? resource.phone })}{' '}
+            <span className="visually-hidden">({resource.name})</span>
           </a>
         )}
         {resource.chatUrl && (
           <a className="crisis-link" href={resource.chatUrl} target="_blank" rel="noopener noreferrer">
-            {t('safety.crisis.chat')}
+            {t('safety.crisis.chat')}{' '}
             <span className="visually-hidden">
-              {' '}
               {t('safety.crisis.with', { name: resource.name })} {t('safety.crisis.newTab')}
             </span>
           </a>
         )}
         {resource.website && (
           <a className="crisis-link" href={resource.website} target="_blank" rel="noopener noreferrer">
-            {t('safety.crisis.website')}
+            {t('safety.crisis.website')}{' '}
             <span className="visually-hidden">
-              {' '}
               {t('safety.crisis.of', { name: resource.name })} {t('safety.crisis.newTab')}
             </span>
           </a>

@@ -70,6 +70,7 @@ function renderPage(routes: Record<string, Handler> = {}) {
       'GET /api/me': { body: makeMe({ id: 't-1', pseudonym: 'Dr. Noor Peeters', roles: ['THERAPIST'] }) },
       'GET /api/conversations': { body: [] },
       'GET /api/caseload': { body: [{ id: CLIENT_ID, username: 'demo-client', pseudonym: 'Robin', assignedAt: '2026-11-01T10:00:00Z' }] },
+      'GET /api/caseload/escalations': { body: [] },
       'GET /api/programmes': { body: [catalogueEntry(), catalogueEntry({ id: 'sleeping-better', title: { nl: 'Beter slapen', en: 'Sleeping better' } })] },
       [`GET /api/clients/${CLIENT_ID}/enrolments`]: { body: [withAnswers] },
       ...routes,
