@@ -14,10 +14,11 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the {@link RiskDetector} over a labelled evaluation file
- * ({@code language<TAB>label<TAB>text}, label {@code NONE} or a {@link Category}) and
- * prints precision and recall overall, per language and per category, followed by every
- * misclassified line.
+ * Runs the {@link RiskDetector} over labelled files ({@code language<TAB>label<TAB>text},
+ * label {@code NONE} or a {@link Category}) and prints, for each, precision and recall
+ * overall, per language, per category and per language and category, followed by every
+ * misclassified line; with several files also their union; then the time one assessment
+ * of a 500-character message takes.
  */
 public final class DetectorReport {
 
@@ -26,13 +27,63 @@ public final class DetectorReport {
 	private DetectorReport() {
 	}
 
+	/**
+	 * Print the report of each file given (default: the development set), then, when
+	 * there are several, of their union, then the time one assessment takes.
+	 * @param args labelled files ({@code language<TAB>label<TAB>text})
+	 */
 	public static void main(String[] args) {
-		Path file = Path.of((args.length > 0) ? args[0] : DEFAULT_FILE);
-		if (args.length == 0 && !Files.exists(file)) {
-			file = Path.of("backend").resolve(DEFAULT_FILE);
+		List<Path> files = new ArrayList<>();
+		for (String arg : args) {
+			files.add(Path.of(arg));
 		}
-		Evaluation evaluation = evaluate(new LexiconRiskDetector(), read(file));
-		System.out.println(evaluation.report());
+		if (files.isEmpty()) {
+			Path file = Path.of(DEFAULT_FILE);
+			files.add(Files.exists(file) ? file : Path.of("backend").resolve(DEFAULT_FILE));
+		}
+		LexiconRiskDetector detector = new LexiconRiskDetector();
+		List<Example> union = new ArrayList<>();
+		for (Path file : files) {
+			List<Example> examples = read(file);
+			union.addAll(examples);
+			System.out.println("== " + file);
+			System.out.println(evaluate(detector, examples).report());
+		}
+		if (files.size() > 1) {
+			System.out.println("== union of " + files.size() + " files");
+			System.out.println(evaluate(detector, union).summary());
+		}
+		System.out.println(timing(detector));
+	}
+
+	/**
+	 * The mean time of one assessment of a 500-character message, after warm-up.
+	 * @param detector the detector
+	 * @return a printable line
+	 */
+	static String timing(RiskDetector detector) {
+		String[] messages = {
+				"ik weet niet goed wat ik moet zeggen maar het gaat echt niet goed met mij, op school lacht iedereen mij uit en thuis is er altijd ruzie, ",
+				"i don't really know how to say this but things are really bad lately, everyone at school ignores me and my parents keep fighting, " };
+		List<String> texts = new ArrayList<>();
+		for (String message : messages) {
+			StringBuilder text = new StringBuilder();
+			while (text.length() < 500) {
+				text.append(message);
+			}
+			texts.add(text.substring(0, 500));
+		}
+		for (int i = 0; i < 2000; i++) {
+			detector.assess(texts.get(i % 2), (i % 2 == 0) ? "nl" : "en");
+		}
+		int runs = 4000;
+		long start = System.nanoTime();
+		for (int i = 0; i < runs; i++) {
+			detector.assess(texts.get(i % 2), (i % 2 == 0) ? "nl" : "en");
+		}
+		double micros = (System.nanoTime() - start) / 1000.0 / runs;
+		return String.format(Locale.ROOT, "Timing: %.0f microseconds per 500-character message (mean of %d)", micros,
+				runs);
 	}
 
 	static List<Example> read(Path file) {
@@ -135,7 +186,18 @@ public final class DetectorReport {
 		 * @return the score
 		 */
 		Score category(Category category) {
-			return score((outcome) -> true, (outcome) -> outcome.example().label() == category,
+			return category(null, category);
+		}
+
+		/**
+		 * One category against the rest, within one language.
+		 * @param language a language code, or {@code null} for all
+		 * @param category the category
+		 * @return the score
+		 */
+		Score category(@Nullable String language, Category category) {
+			return score((outcome) -> language == null || outcome.example().language().equals(language),
+					(outcome) -> outcome.example().label() == category,
 					(outcome) -> outcome.assessment().category() == category);
 		}
 
@@ -160,7 +222,7 @@ public final class DetectorReport {
 			return new Score(tp, fp, fn);
 		}
 
-		String report() {
+		String summary() {
 			StringBuilder report = new StringBuilder();
 			report.append("Risk detector evaluation: ").append(this.outcomes.size()).append(" messages\n");
 			report.append(String.format(Locale.ROOT, "  %-10s %s%n", "overall", risk(null)));
@@ -170,6 +232,17 @@ public final class DetectorReport {
 			for (Category category : Category.values()) {
 				report.append(String.format(Locale.ROOT, "  %-10s %s%n", category, category(category)));
 			}
+			for (String language : List.of("nl", "en")) {
+				for (Category category : Category.values()) {
+					report.append(String.format(Locale.ROOT, "  %-2s %-10s %s%n", language, category,
+							category(language, category)));
+				}
+			}
+			return report.toString();
+		}
+
+		String report() {
+			StringBuilder report = new StringBuilder(summary());
 			List<Outcome> wrong = misclassified();
 			report.append("Misclassified: ").append(wrong.size()).append('\n');
 			for (Outcome outcome : wrong) {

@@ -3,84 +3,140 @@ package be.cocon.safety;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rules of one language, read from {@code classpath:safety/lexicon-<language>.json}.
- * <p>
- * Patterns are regular expressions over normalised text (lower case, no diacritics,
- * punctuation replaced by spaces) with three shorthands: a space matches any run of
- * whitespace, {@code " ?"} matches optional whitespace, {@code "_"} is one word and
- * {@code "~ "} is up to two filler words that are not negation words. Every pattern is
- * anchored on word boundaries.
+ * The pattern language is described in {@link LexiconPatterns}, the normalisation in
+ * {@link LexiconNormaliser} and both, with the message-level cues, in
+ * {@code safety/README.md}.
  */
 final class Lexicon {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
-
-	private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
-
 	private static final String CLAUSE_PUNCTUATION = ".,;:!?\"()[]\n\r";
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u0003]+");
 
 	private final String language;
 
-	private final Map<Pattern, String> spelling = new LinkedHashMap<>();
+	private final LexiconNormaliser normaliser;
 
-	private final List<Pattern> clauseBreaks;
+	private final LexiconIndex index;
 
-	private final List<Pattern> negations;
+	private final int clauseBreaks;
 
-	private final List<Pattern> idioms;
+	private final int idioms;
 
-	private final List<Pattern> pastCues;
+	private final int pastCues;
 
-	private final List<Pattern> recoveryCues;
+	private final int recoveryCues;
 
-	private final List<Pattern> framing;
+	private final int currentCues;
 
-	private final List<Pattern> laughter;
+	private final int framing;
+
+	private final int framingExceptions;
+
+	private final int laughter;
+
+	private final @Nullable Pattern negations;
+
+	private final int negationWindow;
+
+	private final @Nullable Pattern postNegations;
+
+	private final int postNegationWindow;
+
+	private final @Nullable Pattern selfCue;
+
+	private final @Nullable Pattern otherCue;
+
+	private final @Nullable Pattern otherReflexive;
 
 	private final List<Rule> rules = new ArrayList<>();
 
 	private Lexicon(JsonNode json) {
 		this.language = json.get("language").asString();
-		json.get("spelling")
-			.properties()
-			.forEach((entry) -> this.spelling.put(
-					Pattern.compile("(?<![\\w'])" + Pattern.quote(entry.getKey()) + "(?![\\w'])"),
-					entry.getValue().asString()));
 		List<String> negationWords = strings(json, "negations");
-		String filler = "(?:(?!(?:" + negationWords.stream()
-			.filter((word) -> !word.contains(" "))
-			.map(Pattern::quote)
-			.collect(Collectors.joining("|")) + ")\\b)[\\w']+\\s+){0,2}";
-		this.clauseBreaks = compile(strings(json, "clauseBreaks"), filler);
-		this.negations = compile(negationWords, filler);
-		this.idioms = compile(strings(json, "idioms"), filler);
-		this.pastCues = compile(strings(json, "pastCues"), filler);
-		this.recoveryCues = compile(strings(json, "recoveryCues"), filler);
-		this.framing = compile(strings(json, "framing"), filler);
-		this.laughter = compile(strings(json, "laughter"), filler);
-		for (JsonNode rule : json.get("rules")) {
-			this.rules.add(new Rule(rule.get("id").asString(), Category.valueOf(rule.get("category").asString()),
-					Severity.valueOf(rule.get("severity").asString()),
-					compile(rule.get("pattern").asString(), filler)));
+		Map<String, List<String>> concepts = new LinkedHashMap<>();
+		if (json.has("concepts")) {
+			json.get("concepts").properties().forEach((entry) -> {
+				List<String> entries = new ArrayList<>();
+				entry.getValue().forEach((value) -> entries.add(value.asString()));
+				concepts.put(entry.getKey(), entries);
+			});
 		}
+		LexiconPatterns patterns = new LexiconPatterns(concepts, negationWords);
+		this.index = new LexiconIndex(patterns, new LexiconAnchors(wildcardsAsPrefixes(concepts)));
+		this.clauseBreaks = this.index.add(strings(json, "clauseBreaks"));
+		this.idioms = this.index.add(strings(json, "idioms"));
+		this.pastCues = this.index.add(strings(json, "pastCues"));
+		this.recoveryCues = this.index.add(strings(json, "recoveryCues"));
+		this.currentCues = this.index.add(strings(json, "currentCues"));
+		this.framing = this.index.add(strings(json, "framing"));
+		this.framingExceptions = this.index.add(strings(json, "framingExceptions"));
+		this.laughter = this.index.add(strings(json, "laughter"));
+		this.negations = alternatives(patterns, negationWords);
+		this.negationWindow = json.has("negationWindow") ? json.get("negationWindow").asInt() : 4;
+		this.postNegations = alternatives(patterns, strings(json, "postNegations"));
+		this.postNegationWindow = json.has("postNegationWindow") ? json.get("postNegationWindow").asInt() : 0;
+		this.selfCue = alternatives(patterns, strings(json, "selfCues"));
+		this.otherCue = alternatives(patterns, strings(json, "otherCues"));
+		this.otherReflexive = alternatives(patterns, strings(json, "otherReflexives"));
+		Set<Category> selfCategories = EnumSet.noneOf(Category.class);
+		strings(json, "selfCategories").forEach((name) -> selfCategories.add(Category.valueOf(name)));
+		for (JsonNode rule : json.get("rules")) {
+			Category category = Category.valueOf(rule.get("category").asString());
+			String subject = rule.has("subject") ? rule.get("subject").asString()
+					: (selfCategories.contains(category) ? "self" : "any");
+			this.rules
+				.add(new Rule(rule.get("id").asString(), category, Severity.valueOf(rule.get("severity").asString()),
+						this.index.add(List.of(rule.get("pattern").asString())),
+						rule.has("unless") ? patterns.compile(rule.get("unless").asString()) : null,
+						"self".equals(subject)));
+		}
+		this.normaliser = normaliser(json, patterns.vocabulary());
+	}
+
+	private static LexiconNormaliser normaliser(JsonNode json, Set<String> vocabulary) {
+		Map<String, String> symbols = new LinkedHashMap<>();
+		Map<Character, Character> leet = new LinkedHashMap<>();
+		Map<String, String> spelling = new LinkedHashMap<>();
+		List<LexiconNormaliser.Restoration> restorations = new ArrayList<>();
+		if (json.has("symbols")) {
+			json.get("symbols")
+				.properties()
+				.forEach((entry) -> symbols.put(entry.getKey(), entry.getValue().asString()));
+		}
+		if (json.has("leet")) {
+			json.get("leet")
+				.properties()
+				.forEach((entry) -> leet.put(entry.getKey().charAt(0), entry.getValue().asString().charAt(0)));
+		}
+		json.get("spelling").properties().forEach((entry) -> spelling.put(entry.getKey(), entry.getValue().asString()));
+		if (json.has("restore")) {
+			for (JsonNode restoration : json.get("restore")) {
+				restorations.add(new LexiconNormaliser.Restoration(restoration.get("ending").asString(),
+						restoration.get("append").asString(), restoration.get("minLength").asInt()));
+			}
+		}
+		return new LexiconNormaliser(symbols, leet, spelling, restorations, vocabulary);
 	}
 
 	static Lexicon load(String language) {
@@ -110,28 +166,26 @@ final class Lexicon {
 	 * @return the folded text
 	 */
 	static String fold(String text) {
-		String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-		folded = DIACRITICS.matcher(folded).replaceAll("");
-		return folded.replace('\u2019', '\'')
-			.replace('\u2018', '\'')
-			.replace('`', '\'')
-			.replace('\u00b4', '\'')
-			.replace('\u201c', '"')
-			.replace('\u201d', '"')
-			.replace('\u201e', '"');
+		return LexiconNormaliser.fold(text);
 	}
 
 	/**
-	 * A letter repeated three times or more is read both as a double and as a single
-	 * letter: "doooood" becomes "dood" and "dod", "dieeee" becomes "diee" and "die".
+	 * See {@link LexiconNormaliser#elongationVariants(String)}.
 	 * @param folded folded text
 	 * @return the readings to try, the first one unchanged
 	 */
 	static List<String> elongationVariants(String folded) {
-		if (!ELONGATION.matcher(folded).find()) {
-			return List.of(folded);
-		}
-		return List.of(ELONGATION.matcher(folded).replaceAll("$1$1"), ELONGATION.matcher(folded).replaceAll("$1"));
+		return LexiconNormaliser.elongationVariants(folded);
+	}
+
+	/**
+	 * The normalised readings of a message, as the rules see them (for tests and the
+	 * report).
+	 * @param text the message as written
+	 * @return the readings
+	 */
+	List<String> readings(String text) {
+		return this.normaliser.readings(text);
 	}
 
 	/**
@@ -142,17 +196,13 @@ final class Lexicon {
 	 */
 	Map<String, Hit> hits(String text) {
 		Map<String, Hit> hits = new LinkedHashMap<>();
-		for (String variant : elongationVariants(fold(text))) {
-			hitsOf(variant, hits);
+		for (String reading : this.normaliser.readings(text)) {
+			hitsOf(reading, hits);
 		}
 		return hits;
 	}
 
-	private void hitsOf(String variant, Map<String, Hit> hits) {
-		String spelled = variant;
-		for (Map.Entry<Pattern, String> entry : this.spelling.entrySet()) {
-			spelled = entry.getKey().matcher(spelled).replaceAll(Matcher.quoteReplacement(entry.getValue()));
-		}
+	private void hitsOf(String spelled, Map<String, Hit> hits) {
 		TreeSet<Integer> breaks = new TreeSet<>();
 		StringBuilder clean = new StringBuilder(spelled.length());
 		for (int i = 0; i < spelled.length(); i++) {
@@ -160,89 +210,177 @@ final class Lexicon {
 			if (Character.isLetterOrDigit(c) || c == '\'') {
 				clean.append(c);
 			}
+			else if (CLAUSE_PUNCTUATION.indexOf(c) >= 0) {
+				breaks.add(i);
+				clean.append(LexiconPatterns.CLAUSE);
+			}
 			else {
-				if (CLAUSE_PUNCTUATION.indexOf(c) >= 0) {
-					breaks.add(i);
-				}
 				clean.append(' ');
 			}
 		}
 		String plain = clean.toString();
-		for (Pattern clauseBreak : this.clauseBreaks) {
-			Matcher matcher = clauseBreak.matcher(plain);
-			while (matcher.find()) {
-				breaks.add(matcher.start());
-			}
+		LexiconIndex.Words words = this.index.words(plain);
+		if (this.index.any(this.framing, plain, words) && !this.index.any(this.framingExceptions, plain, words)) {
+			return;
+		}
+		boolean past = this.index.any(this.pastCues, plain, words);
+		if (past && this.index.any(this.recoveryCues, plain, words)
+				&& !this.index.any(this.currentCues, plain, words)) {
+			return;
+		}
+		boolean laughing = this.index.any(this.laughter, plain, words);
+		for (int[] clauseBreak : this.index.all(this.clauseBreaks, plain, words)) {
+			breaks.add(clauseBreak[0]);
 		}
 		char[] masked = plain.toCharArray();
-		for (Pattern idiom : this.idioms) {
-			Matcher matcher = idiom.matcher(plain);
-			while (matcher.find()) {
-				Arrays.fill(masked, matcher.start(), matcher.end(), ' ');
+		for (int[] idiom : this.index.all(this.idioms, plain, words)) {
+			for (int i = idiom[0]; i < idiom[1]; i++) {
+				if (masked[i] != LexiconPatterns.CLAUSE) {
+					masked[i] = ' ';
+				}
 			}
 		}
 		String text = new String(masked);
-		boolean framed = any(this.framing, plain);
-		boolean past = any(this.pastCues, plain);
-		boolean recovered = past && any(this.recoveryCues, plain);
-		boolean laughing = any(this.laughter, plain);
-		if (framed || recovered) {
-			return;
-		}
 		for (Rule rule : this.rules) {
-			Matcher matcher = rule.pattern().matcher(text);
-			while (matcher.find()) {
-				if (negated(text, breaks, matcher.start())) {
-					continue;
-				}
-				Severity severity = past ? Severity.MEDIUM : rule.severity();
-				if (laughing && severity == Severity.MEDIUM) {
-					continue;
-				}
-				Hit hit = new Hit(rule.id(), rule.category(), severity);
-				hits.merge(rule.id(), hit, (a, b) -> (a.severity().compareTo(b.severity()) <= 0) ? a : b);
-				break;
+			Hit previous = hits.get(rule.id());
+			if (previous != null && previous.severity() == rule.severity()) {
+				continue;
 			}
+			if (!this.index.find(rule.patterns(), text, words,
+					(start, end) -> accepted(rule, text, breaks, start, end))) {
+				continue;
+			}
+			if (rule.unless() != null && rule.unless().matcher(plain).find()) {
+				continue;
+			}
+			Severity severity = past ? Severity.MEDIUM : rule.severity();
+			if (laughing && severity == Severity.MEDIUM) {
+				continue;
+			}
+			hits.merge(rule.id(), new Hit(rule.id(), rule.category(), severity),
+					(a, b) -> (a.severity().compareTo(b.severity()) <= 0) ? a : b);
 		}
+	}
+
+	private boolean accepted(Rule rule, String text, TreeSet<Integer> breaks, int start, int end) {
+		if (negatedBefore(text, breaks, start) || negatedAfter(text, breaks, end)) {
+			return false;
+		}
+		return !rule.selfOnly() || !aboutSomeoneElse(text, breaks, start, end);
 	}
 
 	/**
-	 * A match is negated when one of the four words before it, in the same clause, is a
+	 * A match is negated when one of the words before it, in the same clause, is a
 	 * negation cue ("ik wil mezelf nooit...", "i would never ...").
 	 */
-	private boolean negated(String text, TreeSet<Integer> breaks, int start) {
+	private boolean negatedBefore(String text, TreeSet<Integer> breaks, int start) {
+		if (this.negations == null) {
+			return false;
+		}
 		Integer clauseStart = breaks.floor(start);
-		String before = text.substring((clauseStart != null) ? clauseStart : 0, start).trim();
-		String[] words = before.isEmpty() ? new String[0] : before.split("\\s+");
-		String window = String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - 4), words.length));
-		return any(this.negations, window);
+		String before = text.substring((clauseStart != null) ? clauseStart : 0, start);
+		return this.negations.matcher(lastWords(before, this.negationWindow)).find();
 	}
 
-	private static boolean any(List<Pattern> patterns, String text) {
-		return patterns.stream().anyMatch((pattern) -> pattern.matcher(text).find());
+	/**
+	 * Dutch puts the negation after the verb and object ("ze slaat mij nooit", "ik snij
+	 * mezelf niet"): a match is also negated when a post-negation cue follows within the
+	 * same clause.
+	 */
+	private boolean negatedAfter(String text, TreeSet<Integer> breaks, int end) {
+		if (this.postNegationWindow == 0 || this.postNegations == null) {
+			return false;
+		}
+		Integer clauseEnd = breaks.ceiling(end);
+		String after = text.substring(end, (clauseEnd != null) ? clauseEnd : text.length()).strip();
+		String[] words = after.isEmpty() ? new String[0] : SPACES.split(after);
+		String window = String.join(" ", Arrays.copyOfRange(words, 0, Math.min(words.length, this.postNegationWindow)));
+		return this.postNegations.matcher(window).find();
+	}
+
+	/**
+	 * Suicide and self-harm rules are about the writer. A match is about someone else
+	 * when it names no first person itself and either names a third person reflexively
+	 * ("zichzelf", "herself") or the last person cue before it, in the same clause, is a
+	 * third person ("mijn vriendin heeft ... gesneden", "a boy jumped off the bridge").
+	 */
+	private boolean aboutSomeoneElse(String text, TreeSet<Integer> breaks, int start, int end) {
+		if (this.otherCue == null) {
+			return false;
+		}
+		String match = text.substring(start, end);
+		if (this.selfCue != null && this.selfCue.matcher(match).find()) {
+			return false;
+		}
+		if (this.otherReflexive != null && this.otherReflexive.matcher(match).find()) {
+			return true;
+		}
+		Integer clauseStart = breaks.floor(start);
+		String before = text.substring((clauseStart != null) ? clauseStart : 0, start);
+		return lastMatch(this.otherCue, before) > lastMatch(this.selfCue, before);
+	}
+
+	private static int lastMatch(@Nullable Pattern pattern, String text) {
+		if (pattern == null) {
+			return -1;
+		}
+		int last = -1;
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			last = matcher.start();
+		}
+		return last;
+	}
+
+	private static String lastWords(String text, int count) {
+		String trimmed = text.strip();
+		if (!trimmed.isEmpty() && trimmed.charAt(0) == LexiconPatterns.CLAUSE) {
+			trimmed = trimmed.substring(1).strip();
+		}
+		String[] words = trimmed.isEmpty() ? new String[0] : SPACES.split(trimmed);
+		return String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - count), words.length));
 	}
 
 	private static List<String> strings(JsonNode json, String field) {
 		List<String> values = new ArrayList<>();
-		json.get(field).forEach((value) -> values.add(value.asString()));
+		if (json.has(field)) {
+			json.get(field).forEach((value) -> values.add(value.asString()));
+		}
 		return values;
 	}
 
-	private static List<Pattern> compile(List<String> patterns, String filler) {
-		return patterns.stream().map((pattern) -> compile(pattern, filler)).toList();
+	private static @Nullable Pattern alternatives(LexiconPatterns patterns, List<String> sources) {
+		if (sources.isEmpty()) {
+			return null;
+		}
+		return patterns
+			.compile(sources.stream().map((source) -> "(?:" + source + ")").collect(Collectors.joining("|")));
 	}
 
-	static Pattern compile(String pattern, String filler) {
-		String regex = pattern.replace("~ ", "\u0001")
-			.replace(" ?", "\u0002")
-			.replace(" ", "\\s+")
-			.replace("_", "[\\w']+")
-			.replace("\u0001", filler)
-			.replace("\u0002", "\\s*");
-		return Pattern.compile("\\b(?:" + regex + ")\\b");
+	/**
+	 * For the anchor analysis a concept entry ending in {@code *} is a prefix.
+	 */
+	private static Map<String, List<String>> wildcardsAsPrefixes(Map<String, List<String>> concepts) {
+		Map<String, List<String>> prefixes = new LinkedHashMap<>();
+		concepts.forEach((name, entries) -> prefixes.put(name,
+				entries.stream()
+					.map((entry) -> entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry)
+					.toList()));
+		return prefixes;
 	}
 
-	record Rule(String id, Category category, Severity severity, Pattern pattern) {
+	/**
+	 * One rule.
+	 *
+	 * @param id the rule id, reported in {@link RiskAssessment#matchedRules()}
+	 * @param category the category
+	 * @param severity the severity when not dampened
+	 * @param patterns the id of the rule's pattern in the {@link LexiconIndex}
+	 * @param unless a context that cancels the rule anywhere in the message
+	 * @param selfOnly whether the rule only counts when it is about the writer
+	 */
+	record Rule(String id, Category category, Severity severity, int patterns, @Nullable Pattern unless,
+			boolean selfOnly) {
 	}
 
 	record Hit(String ruleId, Category category, Severity severity) {
