@@ -3,21 +3,26 @@ import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
 import { useChatState } from './ChatProvider';
 import { otherParticipants, unreadCount, type ConversationState } from './conversation';
+import type { Participant } from './types';
 
 /** `/chat?c=<conversation id>` (or the list). */
 export function chatPath(conversationId?: string | null): string {
   return conversationId ? `${ROUTES.chat}?c=${encodeURIComponent(conversationId)}` : ROUTES.chat;
 }
 
-/** The name shown for a conversation: the other participant(s). */
-export function conversationName(conversation: ConversationState, meId: string): string {
+/** The people a conversation is named after (and whose presence it shows): the other participant(s). */
+export function namedParticipants(conversation: ConversationState, meId: string): Participant[] {
   let others = otherParticipants(conversation, meId);
   // A therapist who commented takes part in the client's guide conversation, but it stays the guide's.
   if (conversation.kind === 'GUIDE') others = others.filter((p) => p.role !== 'THERAPIST');
   // A moderator who joined for a while does not rename the conversation.
   const withoutModerators = others.filter((p) => p.role !== 'MODERATOR');
-  if (withoutModerators.length > 0) others = withoutModerators;
-  return others.map((p) => p.pseudonym).join(', ') || '…';
+  return withoutModerators.length > 0 ? withoutModerators : others;
+}
+
+/** The name shown for a conversation: the other participant(s). */
+export function conversationName(conversation: ConversationState, meId: string): string {
+  return namedParticipants(conversation, meId).map((p) => p.pseudonym).join(', ') || '…';
 }
 
 /**

@@ -8,8 +8,8 @@ import { RequireSignIn } from '../auth/RequireSignIn';
 import { useChatFormat } from './chatFormat';
 import { useChatState, useChatStore, useConversationList } from './ChatProvider';
 import type { ChatState } from './chatStore';
-import { chatPath, conversationName, UnreadBadge, useSupportTitle } from './ChatLinks';
-import { otherParticipants, unreadCount, type ConversationState } from './conversation';
+import { chatPath, conversationName, namedParticipants, UnreadBadge, useSupportTitle } from './ChatLinks';
+import { unreadCount, type ConversationState } from './conversation';
 import { ConversationView } from './ConversationView';
 import { useGuideTitles } from '../programme/GuideMessages';
 
@@ -140,7 +140,7 @@ function ConversationList({ state, list, meId, selectedId, isTherapist, guideTit
     <ul className="conversation-list">
       {list.map((conversation) => {
         const name = guideTitles.get(conversation.id) ?? supportTitle(conversation, meId) ?? conversationName(conversation, meId);
-        const online = otherParticipants(conversation, meId).some((p) => p.online);
+        const online = namedParticipants(conversation, meId).some((p) => p.online);
         const unread = unreadCount(conversation);
         const last = conversation.lastMessage;
         const preview = last ? (last.senderId === meId ? t('chat.youWrote', { text: last.text }) : last.text) : t('chat.noMessages');

@@ -2,7 +2,7 @@ import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState, type For
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../app/feedback';
 import { dayKey, useChatFormat } from './chatFormat';
-import { conversationName } from './ChatLinks';
+import { conversationName, namedParticipants } from './ChatLinks';
 import { useChatState, useChatStore } from './ChatProvider';
 import { characterCount, normaliseBody } from './chatStore';
 import { otherParticipants, ownStatus, type ChatMessage, type ConversationState, type OwnStatus } from './conversation';
@@ -35,7 +35,8 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
   const id = conversation.id;
   const name = conversationName(conversation, meId);
   const others = otherParticipants(conversation, meId);
-  const online = others.some((p) => p.online);
+  // Whether the person the conversation is named after is online (not a moderator who joined).
+  const online = namedParticipants(conversation, meId).some((p) => p.online);
   const guide = conversation.kind === 'GUIDE';
   const answersSteps = guide && conversation.participants.find((p) => p.id === meId)?.role !== 'THERAPIST';
   const answers = guide ? conversation.messages.filter((m) => m.kind === 'ANSWER').length : 0;

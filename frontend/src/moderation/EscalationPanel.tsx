@@ -282,7 +282,12 @@ function Context({ context, signals }: { context: ContextConversation[]; signals
                   <li key={message.seq} className={`context-message${hit ? ' context-message--signal' : ''}`}>
                     <p className="context-message__head">
                       <strong>{message.sender}</strong> <time dateTime={message.at}>{formatDate(message.at, { withTime: true })}</time>
-                      {message.kind !== 'TEXT' && <span className="muted"> · {message.kind}</span>}
+                      {message.kind !== 'TEXT' && (
+                        <span className="muted">
+                          {' '}
+                          · {t(`escalation.messageKind.${message.kind}` as 'escalation.messageKind.NOTICE', { defaultValue: message.kind })}
+                        </span>
+                      )}
                       {hit && <span className="context-message__flag">{t('moderation.detail.flagged')}</span>}
                     </p>
                     <p className="context-message__body">{message.body}</p>

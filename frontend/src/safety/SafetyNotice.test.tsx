@@ -106,8 +106,11 @@ describe('safety in the chat', () => {
   });
 
   it("a moderator's message has a Moderator badge next to the name", async () => {
-    const { transport } = renderChat({ conversations: [conversation({ participants: participants(true) })] });
+    const offlineTherapist = participants(true).map((p) => (p.id === THERAPIST.id ? { ...p, online: false } : p));
+    const { transport } = renderChat({ conversations: [conversation({ participants: offlineTherapist })] });
     await screen.findByText('Hallo', { selector: '.message__body' });
+    // The moderator being online does not make the therapist look online.
+    expect(screen.getByText('Dr. Noor Peeters is offline')).toBeTruthy();
 
     act(() => {
       transport.emit({ type: 'message', payload: message(2, MODERATOR.id, 'Hoi Robin, ik ben Jules van het Cocon-team.', { data: { senderRole: 'MODERATOR' } }) });

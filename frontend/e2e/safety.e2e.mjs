@@ -1,0 +1,299 @@
+// Browser journeys for safety, against the REAL backend (COCON_BASE_URL): the demo client Robin
+// writes a worrying message in the chat with the therapist and at once gets the crisis card; the
+// demo moderator Jules, with /moderation open in a browser context of their own, sees the
+// escalation arrive live, claims it, joins the conversation, writes to Robin (who sees the
+// "Moderator" badge), adds an internal note and resolves it. Then Robin presses "I need help
+// now", and the moderator sees that arrive and resolves it too.
+//
+// Other journeys (and earlier runs) may have used the same accounts, so texts carry a stamp and
+// nothing is assumed about what is in the queue already: Robin's escalation may be new ("Nieuwe
+// melding") or an open one that gets another signal ("Nieuw signaal").
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { URL_TIMEOUT, assertAccessible, assertNoProblems, screenshot, signInFromStart } from './lib/journeys.mjs';
+
+const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
+const THERAPIST = { pseudonym: 'Dr. Noor Peeters' };
+const MODERATOR = { username: 'demo-moderator', pseudonym: 'Moderator Jules' };
+
+const NL = {
+  chatWith: (name) => `Chat met ${name}`,
+  composer: (name) => `Bericht aan ${name}`,
+  crisisCard: 'Hulp als het nu zwaar is',
+  consoleLink: 'Open de meldingen',
+  consoleTitle: 'Meldingen',
+  queue: /^Wachtrij/,
+  alertAbout: (name) => new RegExp(`(Nieuwe melding|Nieuw signaal) over ${name}`),
+  escalationAbout: (name) => `Melding over ${name}`,
+  claim: 'Opnemen',
+  claimed: 'Je hebt deze melding opgenomen.',
+  join: 'Deelnemen aan het gesprek',
+  openChat: (name) => `Open het gesprek met ${name}`,
+  noteLabel: 'Nieuwe notitie',
+  noteAdd: 'Notitie toevoegen',
+  noteAdded: 'Je notitie is bewaard.',
+  outcome: 'Uitkomst',
+  outcomeContacted: 'Contact opgenomen',
+  resolveNote: 'Notitie (mag leeg blijven)',
+  resolve: 'Melding afhandelen',
+  resolved: 'De melding is afgehandeld.',
+  joinedLine: (name) => `${name} van het Cocon-team doet mee in dit gesprek.`,
+  leftLine: (name) => `${name} van het Cocon-team heeft het gesprek verlaten.`,
+  badge: 'Moderator',
+  helpButton: 'Ik heb nu hulp nodig',
+  helpTitle: 'Hulp vragen',
+  helpConfirm: 'Ja, vraag hulp',
+  helpDoneTitle: 'Je hulpvraag is verstuurd',
+  helpAlerted: 'Een teamlid is verwittigd',
+  helpTextLabel: /Wil je er iets bij vertellen/,
+  helpSource: 'Hulpknop',
+  close: 'Sluiten',
+};
+
+const LIVE_TIMEOUT = 15_000;
+
+function stamp() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+async function requireBackend(ctx) {
+  const url = new URL('/api/escalations', ctx.baseUrl);
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) }).catch((error) => {
+    throw new Error(`cannot reach ${url}: ${error instanceof Error ? error.message : error}`);
+  });
+  if (response.status !== 401) {
+    throw new Error(`${url} answered ${response.status}: these journeys need the real backend with the safety API`);
+  }
+}
+
+/** The client from /home into the conversation with the therapist (in-app, as the chat journeys do). */
+async function openTherapyChat(page) {
+  const name = NL.chatWith(THERAPIST.pseudonym);
+  await page.waitForFunction(
+    (text) => [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(text) && a.getAttribute('href')?.includes('?c=')),
+    name,
+    { timeout: 10_000 },
+  );
+  await page.getByRole('link', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().click();
+  await page.waitForURL((url) => url.pathname === '/chat' && url.searchParams.has('c'), { timeout: 10_000 });
+  await page.getByRole('textbox', { name: NL.composer(THERAPIST.pseudonym) }).waitFor({ timeout: 10_000 });
+  await page.locator('.messages__start, .messages__older').first().waitFor({ timeout: 10_000 });
+}
+
+/** The moderator from /home into the console, with the queue loaded. */
+async function openConsole(page) {
+  await page.getByRole('link', { name: NL.consoleLink }).click();
+  await page.waitForURL((url) => url.pathname === '/moderation', { timeout: 10_000 });
+  await page.getByRole('heading', { level: 1, name: NL.consoleTitle }).waitFor({ timeout: 10_000 });
+  const queue = page.getByRole('region', { name: NL.queue });
+  await queue.locator('.escalation-list, .empty').first().waitFor({ timeout: 10_000 });
+  // Marks this page load: a reload would drop it.
+  await page.evaluate(() => {
+    window.__coconConsoleLoad = 'still the same page';
+  });
+  return queue;
+}
+
+async function assertNotReloaded(page) {
+  assert.equal(await page.evaluate(() => window.__coconConsoleLoad), 'still the same page', 'the console was not reloaded');
+}
+
+/** The moderator's queue item about the client, once it shows the given text (a live update). */
+function queueItem(page, text) {
+  return page.getByRole('region', { name: NL.queue }).locator('.escalation-item', { hasText: CLIENT.pseudonym }).filter({ hasText: text });
+}
+
+async function waitForBanner(page) {
+  const banner = page.locator('.moderation-alert', { hasText: NL.alertAbout(CLIENT.pseudonym) });
+  await banner.waitFor({ timeout: LIVE_TIMEOUT });
+  return banner;
+}
+
+/** From the banner (or the queue item) into the detail; returns the escalation id. */
+async function openEscalation(page, banner) {
+  await banner.getByRole('link', { name: 'Bekijken' }).click();
+  await page.waitForURL((url) => url.pathname === '/moderation' && url.searchParams.has('id'), { timeout: 10_000 });
+  const detail = page.getByRole('article', { name: NL.escalationAbout(CLIENT.pseudonym) });
+  await detail.waitFor({ timeout: 10_000 });
+  return { id: new URL(page.url()).searchParams.get('id'), detail };
+}
+
+async function claim(page, detail) {
+  await detail.getByRole('button', { name: NL.claim, exact: true }).click();
+  await detail.getByText(NL.claimed).waitFor({ timeout: 10_000 });
+}
+
+async function resolve(page, detail, note) {
+  await detail.getByRole('combobox', { name: NL.outcome }).selectOption({ label: NL.outcomeContacted });
+  await detail.getByRole('textbox', { name: NL.resolveNote }).fill(note);
+  await detail.getByRole('button', { name: NL.resolve }).click();
+  await detail.getByText(NL.resolved).waitFor({ timeout: 10_000 });
+}
+
+/** A picture of one element as a whole (the full-page helper cuts off what scrolls inside the chat). */
+async function elementShot(locator, ctx, name) {
+  const file = path.join(ctx.artifactsDir, name);
+  await locator.screenshot({ path: file });
+  console.log(`    saved ${path.relative(process.cwd(), file)}`);
+}
+
+async function phoneOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+export const tests = [
+  {
+    name: 'a risky message: crisis card at once; the moderator sees it live, claims, joins, writes, notes and resolves',
+    async run(ctx) {
+      await requireBackend(ctx);
+      const id = stamp();
+      // The client on a phone: the card must be readable there.
+      const client = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+      const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+      await Promise.all([signInFromStart(client.page, ctx, CLIENT.username), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
+      await openConsole(moderator.page);
+      await openTherapyChat(client.page);
+
+      // Robin writes something worrying: the crisis card follows at once, in the conversation.
+      const risky = `ik wil dood, ik heb pillen verzameld (${id})`;
+      const composer = client.page.getByRole('textbox', { name: NL.composer(THERAPIST.pseudonym) });
+      await composer.fill(risky);
+      await composer.press('Enter');
+      await client.page.locator('.message__body', { hasText: risky }).waitFor({ timeout: LIVE_TIMEOUT });
+      const card = client.page.getByRole('region', { name: NL.crisisCard }).last();
+      await card.waitFor({ timeout: LIVE_TIMEOUT });
+      const calls = await card.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.ok(calls.includes('tel:112'), `the card offers 112 (links: ${calls.join(', ')})`);
+      assert.ok(calls.length >= 2, 'the card offers at least one crisis line besides 112');
+      assert.equal(await card.locator('.crisis-resource--emergency').count(), 1, '112 is marked as the emergency number');
+      // The card comes after the message in the conversation.
+      const order = await client.page.evaluate((text) => {
+        const items = [...document.querySelectorAll('.messages__list > li')];
+        const message = items.findIndex((li) => li.textContent?.includes(text));
+        const cardIndex = items.findLastIndex((li) => li.classList.contains('safety-notice--crisis'));
+        return { message, card: cardIndex };
+      }, risky);
+      assert.ok(order.card > order.message, 'the crisis card follows the message');
+      await card.scrollIntoViewIfNeeded();
+      assert.ok((await phoneOverflow(client.page)) <= 0, 'the chat with the crisis card fits a 390px screen');
+      await screenshot(client.page, ctx, 'safety-crisis-card-phone.png');
+      await elementShot(card, ctx, 'safety-crisis-card.png');
+      await assertAccessible(client.page, 'client chat with the crisis card, 390px');
+
+      // The moderator's console shows it without a reload: banner, the item in the queue, tab title count.
+      const banner = await waitForBanner(moderator.page);
+      await queueItem(moderator.page, id).waitFor({ timeout: LIVE_TIMEOUT });
+      await assertNotReloaded(moderator.page);
+      assert.match(await moderator.page.title(), /^\(\d+\) /, 'the tab title counts waiting escalations');
+      await screenshot(moderator.page, ctx, 'safety-console-alert.png');
+      await assertAccessible(moderator.page, 'moderation console with a live alert');
+
+      // Open, claim, join.
+      const { id: escalationId, detail } = await openEscalation(moderator.page, banner);
+      assert.ok(escalationId, 'the escalation id is in the address');
+      await detail.locator('.signal__text', { hasText: risky }).first().waitFor({ timeout: 10_000 });
+      await detail.locator('.context-message--signal', { hasText: risky }).first().waitFor({ timeout: 10_000 });
+      await claim(moderator.page, detail);
+      await detail.getByRole('button', { name: NL.join }).click();
+      const chatLink = detail.getByRole('link', { name: NL.openChat(CLIENT.pseudonym) });
+      await chatLink.waitFor({ timeout: 10_000 });
+      assert.match((await chatLink.getAttribute('href')) ?? '', /^\/chat\?c=/);
+      await client.page.getByText(NL.joinedLine(MODERATOR.pseudonym)).waitFor({ timeout: LIVE_TIMEOUT });
+
+      // An internal note.
+      const note = `Robin schrijft over pillen; contact opnemen via de chat. (${id})`;
+      await detail.getByRole('textbox', { name: NL.noteLabel }).fill(note);
+      await detail.getByRole('button', { name: NL.noteAdd }).click();
+      await detail.locator('.note__text', { hasText: note }).waitFor({ timeout: 10_000 });
+      await screenshot(moderator.page, ctx, 'safety-console-detail.png');
+      await assertAccessible(moderator.page, 'moderation console, escalation detail');
+
+      // The moderator writes to Robin in the conversation; Robin sees the Moderator badge.
+      await chatLink.click();
+      await moderator.page.waitForURL((url) => url.pathname === '/chat' && url.searchParams.has('c'), { timeout: 10_000 });
+      const moderatorComposer = moderator.page.getByRole('textbox', { name: /^Bericht aan / });
+      await moderatorComposer.waitFor({ timeout: 10_000 });
+      const fromModerator = `Hoi Robin, ik ben Jules van het Cocon-team. Ik ben er nu voor je. (${id})`;
+      await moderatorComposer.fill(fromModerator);
+      await moderatorComposer.press('Enter');
+      const bubble = client.page.locator('.message', { hasText: fromModerator });
+      await bubble.waitFor({ timeout: LIVE_TIMEOUT });
+      assert.equal(await bubble.locator('.moderator-badge').innerText(), NL.badge, 'the client sees the Moderator badge');
+      assert.match(await bubble.locator('.message__sender').innerText(), new RegExp(MODERATOR.pseudonym));
+      await bubble.scrollIntoViewIfNeeded();
+      await screenshot(client.page, ctx, 'safety-moderator-in-chat-phone.png');
+      await assertAccessible(moderator.page, 'moderator in the chat');
+
+      // Back in the console: resolve. The moderator leaves the conversation.
+      await moderator.page.goto(new URL(`/moderation?id=${encodeURIComponent(escalationId)}`, ctx.baseUrl).href, { waitUntil: 'load' });
+      const again = moderator.page.getByRole('article', { name: NL.escalationAbout(CLIENT.pseudonym) });
+      await again.waitFor({ timeout: URL_TIMEOUT });
+      await again.locator('.note__text', { hasText: note }).waitFor({ timeout: 10_000 });
+      await resolve(moderator.page, again, `Robin in de chat gesproken en 1813 gegeven. (${id})`);
+      await client.page.getByText(NL.leftLine(MODERATOR.pseudonym)).waitFor({ timeout: LIVE_TIMEOUT });
+      assert.equal(
+        await moderator.page.getByRole('region', { name: NL.queue }).locator(`[data-escalation="${escalationId}"]`).count(),
+        0,
+        'a resolved escalation leaves the open queue',
+      );
+
+      assertNoProblems(client, 'client');
+      assertNoProblems(moderator, 'moderator');
+    },
+  },
+  {
+    name: 'the help button: confirm, the team is alerted, crisis card; the moderator sees it live and resolves it',
+    async run(ctx) {
+      await requireBackend(ctx);
+      const id = stamp();
+      // Tall enough for the whole dialog with the crisis card in one screenshot.
+      const client = await ctx.openPage({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce' });
+      const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+      await Promise.all([signInFromStart(client.page, ctx, CLIENT.username), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
+      await openConsole(moderator.page);
+
+      // In the header, next to (and unlike) the quick exit; by keyboard: opens, Escape closes, focus returns.
+      const help = client.page.getByRole('banner').getByRole('button', { name: NL.helpButton });
+      await help.focus();
+      await client.page.keyboard.press('Enter');
+      const dialog = client.page.getByRole('dialog', { name: NL.helpTitle });
+      await dialog.waitFor({ timeout: 5000 });
+      assert.equal(await dialog.evaluate((element) => element.contains(document.activeElement)), true, 'focus moved into the dialog');
+      await client.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 5000 });
+      assert.equal(await help.evaluate((element) => element === document.activeElement), true, 'focus is back on the help button');
+      // Past the quick exit's double-Escape window before anything else.
+      await client.page.waitForTimeout(1200);
+      assert.ok(client.page.url().startsWith(ctx.baseUrl), 'one Escape does not leave Cocon');
+
+      await help.click();
+      await dialog.waitFor({ timeout: 5000 });
+      await dialog.getByRole('textbox', { name: NL.helpTextLabel }).fill(`Het gaat echt niet goed vandaag. (${id})`);
+      await screenshot(client.page, ctx, 'safety-help-confirm.png');
+      await assertAccessible(client.page, 'help dialog (confirm)');
+      await dialog.getByRole('button', { name: NL.helpConfirm }).click();
+
+      const done = client.page.getByRole('dialog', { name: NL.helpDoneTitle });
+      await done.getByRole('status').filter({ hasText: NL.helpAlerted }).waitFor({ timeout: LIVE_TIMEOUT });
+      const card = done.getByRole('region', { name: NL.crisisCard });
+      await card.waitFor({ timeout: 5000 });
+      assert.ok((await card.locator('a[href="tel:112"]').count()) >= 1, 'the card offers 112');
+      await screenshot(client.page, ctx, 'safety-help-done.png');
+      await assertAccessible(client.page, 'help dialog (sent, with the crisis card)');
+      await done.getByRole('button', { name: NL.close }).click();
+      await done.waitFor({ state: 'detached', timeout: 5000 });
+
+      // The moderator sees it arrive (from the help button) without a reload, and resolves it.
+      const banner = await waitForBanner(moderator.page);
+      await queueItem(moderator.page, NL.helpSource).waitFor({ timeout: LIVE_TIMEOUT });
+      await assertNotReloaded(moderator.page);
+      const { detail } = await openEscalation(moderator.page, banner);
+      await detail.locator('.signal__text', { hasText: id }).first().waitFor({ timeout: 10_000 });
+      await claim(moderator.page, detail);
+      await resolve(moderator.page, detail, `Robin gebeld na de hulpknop. (${id})`);
+
+      assertNoProblems(client, 'client');
+      assertNoProblems(moderator, 'moderator');
+    },
+  },
+];
