@@ -57,33 +57,46 @@ public final class DetectorReport {
 	}
 
 	/**
-	 * The mean time of one assessment of a 500-character message, after warm-up.
+	 * The time one assessment of a 500-character message takes, after warm-up: the best
+	 * of five rounds (least disturbed by other load on the machine) and the mean of all,
+	 * for ordinary chat and for a message full of risk words.
 	 * @param detector the detector
-	 * @return a printable line
+	 * @return a printable line per kind of message
 	 */
 	static String timing(RiskDetector detector) {
-		String[] messages = {
-				"ik weet niet goed wat ik moet zeggen maar het gaat echt niet goed met mij, op school lacht iedereen mij uit en thuis is er altijd ruzie, ",
-				"i don't really know how to say this but things are really bad lately, everyone at school ignores me and my parents keep fighting, " };
-		List<String> texts = new ArrayList<>();
-		for (String message : messages) {
+		String chat = "ik weet niet goed wat ik moet zeggen maar het gaat echt niet goed met mij, op school lacht "
+				+ "iedereen mij uit en thuis is er altijd ruzie, i don't really know how to say this but things are "
+				+ "really bad lately, everyone at school ignores me and my parents keep fighting, ";
+		String risky = "k wil ni meer leven, ik heb mezelf weer gesneden en mijn pa slaat me, ik ga hem neersteken, "
+				+ "niemand zou me missen, i want to die, my stepdad hits me when he's drunk, i cut again last night, "
+				+ "they said they're gonna jump me after school, everyone would be better off without me, ";
+		StringBuilder report = new StringBuilder();
+		for (String[] kind : new String[][] { { "chat", chat }, { "risk words", risky } }) {
 			StringBuilder text = new StringBuilder();
 			while (text.length() < 500) {
-				text.append(message);
+				text.append(kind[1]);
 			}
-			texts.add(text.substring(0, 500));
+			String message = text.substring(0, 500);
+			for (int i = 0; i < 5000; i++) {
+				detector.assess(message, (i % 2 == 0) ? "nl" : "en");
+			}
+			int runs = 2000;
+			double best = Double.MAX_VALUE;
+			double total = 0;
+			for (int round = 0; round < 5; round++) {
+				long start = System.nanoTime();
+				for (int i = 0; i < runs; i++) {
+					detector.assess(message, (i % 2 == 0) ? "nl" : "en");
+				}
+				double micros = (System.nanoTime() - start) / 1000.0 / runs;
+				best = Math.min(best, micros);
+				total += micros;
+			}
+			report.append(String.format(Locale.ROOT,
+					"Timing (%s): %.0f microseconds per 500-character message (best round), %.0f (mean of 5 x %d)%n",
+					kind[0], best, total / 5, runs));
 		}
-		for (int i = 0; i < 2000; i++) {
-			detector.assess(texts.get(i % 2), (i % 2 == 0) ? "nl" : "en");
-		}
-		int runs = 4000;
-		long start = System.nanoTime();
-		for (int i = 0; i < runs; i++) {
-			detector.assess(texts.get(i % 2), (i % 2 == 0) ? "nl" : "en");
-		}
-		double micros = (System.nanoTime() - start) / 1000.0 / runs;
-		return String.format(Locale.ROOT, "Timing: %.0f microseconds per 500-character message (mean of %d)", micros,
-				runs);
+		return report.toString();
 	}
 
 	static List<Example> read(Path file) {

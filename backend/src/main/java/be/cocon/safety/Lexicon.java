@@ -59,6 +59,8 @@ final class Lexicon {
 
 	private final int negationWindow;
 
+	private final @Nullable Pattern negationScopeBreaks;
+
 	private final @Nullable Pattern postNegations;
 
 	private final int postNegationWindow;
@@ -94,6 +96,7 @@ final class Lexicon {
 		this.laughter = this.index.add(strings(json, "laughter"));
 		this.negations = alternatives(patterns, negationWords);
 		this.negationWindow = json.has("negationWindow") ? json.get("negationWindow").asInt() : 4;
+		this.negationScopeBreaks = alternatives(patterns, strings(json, "negationScopeBreaks"));
 		this.postNegations = alternatives(patterns, strings(json, "postNegations"));
 		this.postNegationWindow = json.has("postNegationWindow") ? json.get("postNegationWindow").asInt() : 0;
 		this.selfCue = alternatives(patterns, strings(json, "selfCues"));
@@ -202,23 +205,36 @@ final class Lexicon {
 		return hits;
 	}
 
-	private void hitsOf(String spelled, Map<String, Hit> hits) {
-		TreeSet<Integer> breaks = new TreeSet<>();
-		StringBuilder clean = new StringBuilder(spelled.length());
-		for (int i = 0; i < spelled.length(); i++) {
-			char c = spelled.charAt(i);
+	/**
+	 * The text the patterns are matched against: letters, digits and apostrophes kept,
+	 * clause punctuation replaced by {@link LexiconPatterns#CLAUSE}, anything else by a
+	 * space, so positions stay those of the reading.
+	 * @param reading a normalised reading
+	 * @return the text to match
+	 */
+	static String plain(String reading) {
+		StringBuilder clean = new StringBuilder(reading.length());
+		for (int i = 0; i < reading.length(); i++) {
+			char c = reading.charAt(i);
 			if (Character.isLetterOrDigit(c) || c == '\'') {
 				clean.append(c);
 			}
 			else if (CLAUSE_PUNCTUATION.indexOf(c) >= 0) {
-				breaks.add(i);
 				clean.append(LexiconPatterns.CLAUSE);
 			}
 			else {
 				clean.append(' ');
 			}
 		}
-		String plain = clean.toString();
+		return clean.toString();
+	}
+
+	private void hitsOf(String reading, Map<String, Hit> hits) {
+		String plain = plain(reading);
+		TreeSet<Integer> breaks = new TreeSet<>();
+		for (int i = plain.indexOf(LexiconPatterns.CLAUSE); i >= 0; i = plain.indexOf(LexiconPatterns.CLAUSE, i + 1)) {
+			breaks.add(i);
+		}
 		LexiconIndex.Words words = this.index.words(plain);
 		if (this.index.any(this.framing, plain, words) && !this.index.any(this.framingExceptions, plain, words)) {
 			return;
@@ -270,8 +286,9 @@ final class Lexicon {
 	}
 
 	/**
-	 * A match is negated when one of the words before it, in the same clause, is a
-	 * negation cue ("ik wil mezelf nooit...", "i would never ...").
+	 * A match is negated when one of the words before it, in the same clause and after
+	 * the last negation scope break ("and", "en": "i was never born and she slaps me"),
+	 * is a negation cue ("ik wil mezelf nooit...", "i would never ...").
 	 */
 	private boolean negatedBefore(String text, TreeSet<Integer> breaks, int start) {
 		if (this.negations == null) {
@@ -279,6 +296,16 @@ final class Lexicon {
 		}
 		Integer clauseStart = breaks.floor(start);
 		String before = text.substring((clauseStart != null) ? clauseStart : 0, start);
+		if (this.negationScopeBreaks != null) {
+			Matcher scopeBreak = this.negationScopeBreaks.matcher(before);
+			int scopeStart = -1;
+			while (scopeBreak.find()) {
+				scopeStart = scopeBreak.end();
+			}
+			if (scopeStart >= 0) {
+				before = before.substring(scopeStart);
+			}
+		}
 		return this.negations.matcher(lastWords(before, this.negationWindow)).find();
 	}
 

@@ -146,4 +146,142 @@ class LexiconRiskDetectorTests {
 		assertThat(assessment).isEqualTo(RiskAssessment.none());
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			nl | ik wil d00d
+			nl | k wil ni mr leve
+			nl | as ik er ni meer ben is da voor iedereen beter
+			nl | zie et ni mr zitte
+			en | i want to d1e
+			en | i want 2 die
+			en | kms
+			en | ur all better off without me
+			""")
+	void leetspeakChatSpellingAndDroppedEndingsAreNormalised(String language, String text) {
+		RiskAssessment assessment = this.detector.assess(text, language);
+		assertThat(assessment.risky()).as(text).isTrue();
+		assertThat(assessment.category()).isEqualTo(Category.SUICIDE);
+	}
+
+	@Test
+	void normalisedReadingsAreWhatTheRulesSee() {
+		assertThat(Lexicon.load("nl").readings("k wil ni mr leve")).containsExactly("ik wil niet meer leven");
+		assertThat(Lexicon.load("nl").readings("as ik d00d ben")).containsExactly("als ik dood ben");
+		assertThat(Lexicon.load("en").readings("cuttin again tmrw")).containsExactly("cutting again tomorrow");
+		assertThat(Lexicon.load("en").readings("i wanna dieeee")).containsExactly("i want to diee", "i want to die");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			nl | mijn moeder slaat mij nooit
+			nl | ik snij mezelf niet
+			nl | ik wil mezelf geen pijn doen, ik wil gewoon praten
+			nl | ik heb nog nooit aan snijden gedacht
+			en | my mom never hits me
+			en | no i don't want to die, i'm just angry
+			""")
+	void negationBeforeAndDutchNegationAfterAreNotRisk(String language, String text) {
+		assertThat(this.detector.assess(text, language).risky()).as(text).isFalse();
+	}
+
+	@Test
+	void dutchNegationAfterIsNeededForTheseToBeNegated() {
+		assertThat(this.detector.assess("mijn moeder slaat mij", "nl").category()).isEqualTo(Category.ABUSE);
+		assertThat(this.detector.assess("ik snij mezelf", "nl").category()).isEqualTo(Category.SELF_HARM);
+	}
+
+	@Test
+	void negationScopeEndsAtAnd() {
+		assertThat(this.detector.assess("she says i should never have been born and she slaps me", "en").category())
+			.isEqualTo(Category.ABUSE);
+		assertThat(this.detector.assess("i have no friends and want to die", "en").category())
+			.isEqualTo(Category.SUICIDE);
+		assertThat(this.detector.assess("ik heb geen vrienden en ik wil dood", "nl").category())
+			.isEqualTo(Category.SUICIDE);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			nl | ik ga dood van de stress voor dat examen
+			nl | ik ga mijn broer vermoorden, hij heeft mijn chips opgegeten 😂
+			nl | mijn gsm is dood, ik bel je straks
+			nl | ik kan niet meer van het lachen
+			nl | mijn ma vermoordt me als ze mijn rapport ziet
+			en | this exam is killing me
+			en | i could kill my brother lol
+			en | my phone died, text you later
+			en | he beat me at chess again
+			en | my teacher kicked me out of class
+			en | i want to die of embarrassment
+			""")
+	void moreIdiomsAndLaughterAreNotRisk(String language, String text) {
+		assertThat(this.detector.assess(text, language).risky()).as(text).isFalse();
+	}
+
+	@Test
+	void endOfClauseMattersForOpenEndedPhrases() {
+		assertThat(this.detector.assess("ik kan niet meer. ik wil niet meer.", "nl").category())
+			.isEqualTo(Category.SUICIDE);
+		assertThat(this.detector.assess("ik wil niet meer naar die club", "nl").risky()).isFalse();
+	}
+
+	@Test
+	void thirdPersonSubjectIsNotTheWritersRisk() {
+		assertThat(this.detector.assess("mijn zus denkt aan zelfmoord", "nl").risky()).isFalse();
+		assertThat(this.detector.assess("ik denk aan zelfmoord", "nl").risky()).isTrue();
+		assertThat(this.detector.assess("my dad bought a rope for the boat", "en").risky()).isFalse();
+		assertThat(this.detector.assess("i bought a rope", "en").severity()).isEqualTo(Severity.HIGH);
+	}
+
+	@Test
+	void accidentAndBenignContextsCancelARule() {
+		assertThat(this.detector.assess("ik heb me gesneden aan een blad papier", "nl").risky()).isFalse();
+		assertThat(this.detector.assess("ik heb me gesneden", "nl").category()).isEqualTo(Category.SELF_HARM);
+		assertThat(this.detector.assess("my stepdad comes to my room at night to say goodnight", "en").risky())
+			.isFalse();
+		assertThat(this.detector.assess("my stepdad comes into my room at night", "en").category())
+			.isEqualTo(Category.ABUSE);
+		assertThat(this.detector.assess("gotta take my pills for allergies", "en").risky()).isFalse();
+	}
+
+	@Test
+	void framingIsCancelledWhenTheWriterSaysItIsAboutThem() {
+		assertThat(this.detector.assess("in de film wil ze dood", "nl").risky()).isFalse();
+		assertThat(this.detector.assess("in de film wil ze dood, ik ook", "nl").risky()).isTrue();
+		assertThat(this.detector.assess("the song is about wanting to die", "en").risky()).isFalse();
+		assertThat(this.detector.assess("the song is about wanting to die, i relate so much", "en").risky()).isTrue();
+	}
+
+	@Test
+	void recoveryIsCancelledByARelapse() {
+		assertThat(this.detector.assess("vroeger sneed ik mezelf, nu gaat het beter", "nl").risky()).isFalse();
+		RiskAssessment relapse = this.detector
+			.assess("vroeger sneed ik mezelf, het ging beter maar nu een terugval, weer gesneden", "nl");
+		assertThat(relapse.category()).isEqualTo(Category.SELF_HARM);
+	}
+
+	@Test
+	void schoolTopicsGamesAndNewsAreNotRisk() {
+		assertThat(this.detector.assess("we hebben vandaag een les gehad over zelfmoordpreventie", "nl").risky())
+			.isFalse();
+		assertThat(this.detector.assess("i died 5 times in this level", "en").risky()).isFalse();
+		assertThat(this.detector.assess("saw on the news a boy jumped off a bridge, so sad", "en").risky()).isFalse();
+	}
+
+	@Test
+	void peerViolenceIsViolenceAndViolenceAtHomeIsAbuse() {
+		assertThat(this.detector.assess("ze hebben me gisteren in elkaar geslagen", "nl").category())
+			.isEqualTo(Category.VIOLENCE);
+		assertThat(this.detector.assess("they said they're gonna jump me after school", "en").category())
+			.isEqualTo(Category.VIOLENCE);
+		assertThat(this.detector.assess("mijn stiefvader komt 's nachts op mijn kamer", "nl").category())
+			.isEqualTo(Category.ABUSE);
+	}
+
+	@Test
+	void everyRuleIsLoaded() {
+		assertThat(Lexicon.load("nl").ruleCount()).isGreaterThanOrEqualTo(13);
+		assertThat(Lexicon.load("en").ruleCount()).isGreaterThanOrEqualTo(13);
+	}
+
 }
