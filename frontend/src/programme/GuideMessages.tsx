@@ -15,6 +15,7 @@ export interface GuideChatMessage {
   seq: number | null;
   senderId: string;
   body: string;
+  createdAt?: string | undefined;
   kind?: string | undefined;
   data?: Record<string, unknown> | null | undefined;
 }

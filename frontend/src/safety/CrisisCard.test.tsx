@@ -51,6 +51,18 @@ describe('the crisis card', () => {
     expect(screen.getByRole('region', { name: 'Help if things are hard right now' })).toBeTruthy();
   });
 
+  it('carries when it was shown in its name, so several cards in a conversation are told apart', () => {
+    renderWithI18n(
+      <>
+        <CrisisCard card={card()} when="Gisteren 21:04" />
+        <CrisisCard card={card()} when="Vandaag 08:15" />
+      </>,
+      'nl',
+    );
+    expect(screen.getByRole('region', { name: 'Hulp als het nu zwaar is, Gisteren 21:04' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Hulp als het nu zwaar is, Vandaag 08:15' })).toBeTruthy();
+  });
+
   it('skips unreadable lines and refuses a card without any', () => {
     const parsed = parseCrisisCard({ ...CRISIS_CARD, resources: [{ nonsense: true }, CRISIS_CARD.resources[2]] });
     expect(parsed?.resources.map((r) => r.id)).toEqual(['emergency']);

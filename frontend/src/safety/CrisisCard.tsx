@@ -8,7 +8,14 @@ import './safety.css';
  * tap-to-call link. 112 comes marked as the emergency number. Shown in the chat after a worrying
  * message, after the help button, and wherever else someone may need it.
  */
-export function CrisisCard({ card, className }: { card: CrisisCardData; className?: string }) {
+interface CrisisCardProps {
+  card: CrisisCardData;
+  className?: string;
+  /** When it was shown (in a conversation, where several cards may be): part of its name, so each is told apart. */
+  when?: string | undefined;
+}
+
+export function CrisisCard({ card, className, when }: CrisisCardProps) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
@@ -18,6 +25,7 @@ export function CrisisCard({ card, className }: { card: CrisisCardData; classNam
           <path d="M12 20.5s-7.5-4.6-7.5-10.2A4.3 4.3 0 0 1 12 7.6a4.3 4.3 0 0 1 7.5 2.7c0 5.6-7.5 10.2-7.5 10.2Z" />
         </svg>
         {t('safety.crisis.title')}
+        {when && <span className="visually-hidden">, {when}</span>}
       </p>
       {card.intro && <p className="crisis-card__intro">{card.intro}</p>}
       <ul className="crisis-card__list">

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { useChatFormat } from '../chat/chatFormat';
 import { CrisisCard } from './CrisisCard';
 import { safetyNotice, type SafetyNotice } from './types';
 
 /** The part of a chat message a safety notice needs. */
 export interface NoticeMessage {
   body: string;
+  createdAt?: string | undefined;
   kind?: string | undefined;
   data?: Record<string, unknown> | null | undefined;
 }
@@ -18,16 +20,18 @@ export function isSafetyNotice(message: NoticeMessage): boolean {
 export function SafetyNoticeItem({ message }: { message: NoticeMessage }) {
   const notice = safetyNotice(message.kind, message.data);
   if (!notice) return null;
-  return <NoticeContent notice={notice} body={message.body} />;
+  return <NoticeContent notice={notice} body={message.body} createdAt={message.createdAt} />;
 }
 
-function NoticeContent({ notice, body }: { notice: SafetyNotice; body: string }) {
+function NoticeContent({ notice, body, createdAt }: { notice: SafetyNotice; body: string; createdAt: string | undefined }) {
   const { t } = useTranslation();
+  const format = useChatFormat();
   if (notice.notice === 'crisis') {
+    const when = createdAt ? `${format.day(createdAt)} ${format.time(createdAt)}`.trim() : undefined;
     return (
       <li className="safety-notice safety-notice--crisis">
         {notice.crisis ? (
-          <CrisisCard card={notice.crisis} />
+          <CrisisCard card={notice.crisis} when={when || undefined} />
         ) : (
           <p className="system-line">
             {body} <a href="tel:112">{t('footer.emergency')}</a>
