@@ -18,6 +18,7 @@ export function useChatFormat() {
   return useMemo(() => {
     const locale = intlLocale(language);
     const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+    const preciseTime = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
     const longDay = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
     const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
     const valid = (iso: string) => {
@@ -29,6 +30,11 @@ export function useChatFormat() {
       time(iso: string): string {
         const date = valid(iso);
         return date ? time.format(date) : '';
+      },
+      /** `14:05:09` (to tell apart things of the same minute). */
+      preciseTime(iso: string): string {
+        const date = valid(iso);
+        return date ? preciseTime.format(date) : '';
       },
       /** "Today", "Yesterday" or the full date. */
       day(iso: string, now = new Date()): string {

@@ -27,7 +27,8 @@ function NoticeContent({ notice, body, createdAt }: { notice: SafetyNotice; body
   const { t } = useTranslation();
   const format = useChatFormat();
   if (notice.notice === 'crisis') {
-    const when = createdAt ? `${format.day(createdAt)} ${format.time(createdAt)}`.trim() : undefined;
+    // Part of the card's name: several cards in one conversation must not share it.
+    const when = createdAt ? `${format.day(createdAt)} ${format.preciseTime(createdAt)}`.trim() : undefined;
     return (
       <li className="safety-notice safety-notice--crisis">
         {notice.crisis ? (
