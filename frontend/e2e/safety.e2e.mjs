@@ -3,7 +3,8 @@
 // demo moderator Jules, with /moderation open in a browser context of their own, sees the
 // escalation arrive live, claims it, joins the conversation, writes to Robin (who sees the
 // "Moderator" badge), adds an internal note and resolves it. Then Robin presses "I need help
-// now", and the moderator sees that arrive and resolves it too.
+// now", and the moderator sees that arrive and resolves it too. Last, the therapist escalates Robin
+// by hand and follows it on their home page until the moderator resolves it.
 //
 // Other journeys (and earlier runs) may have used the same accounts, so texts carry a stamp and
 // lines are counted before and after; an escalation for Robin that an interrupted earlier run
@@ -16,6 +17,7 @@ import { URL_TIMEOUT, assertAccessible, assertNoProblems, screenshot, signInFrom
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { pseudonym: 'Dr. Noor Peeters' };
 const MODERATOR = { username: 'demo-moderator', pseudonym: 'Moderator Jules' };
+const THERAPIST_ACCOUNT = 'demo-therapist';
 
 const NL = {
   chatWith: (name) => `Chat met ${name}`,
@@ -39,7 +41,7 @@ const NL = {
   resolve: 'Melding afhandelen',
   resolved: 'De melding is afgehandeld.',
   joinedLine: (name) => `${name} van het Cocon-team doet mee in dit gesprek.`,
-  leftLine: (name) => `${name} van het Cocon-team heeft het gesprek verlaten.`,
+  leftLine: (name) => `${name} van het Cocon-team heeft het gesprek verlaten. Heb je opnieuw hulp nodig? Druk dan op ‘Ik heb nu hulp nodig’.`,
   badge: 'Moderator',
   helpButton: 'Ik heb nu hulp nodig',
   helpTitle: 'Hulp vragen',
@@ -50,6 +52,17 @@ const NL = {
   helpTextLabel: /Wil je er iets bij vertellen/,
   helpSource: 'Hulpknop',
   close: 'Sluiten',
+  clientPage: (name) => `Programma’s van ${name}`,
+  escalateSection: 'Escaleren naar de moderatoren',
+  escalate: 'Escaleren naar moderatoren',
+  reason: 'Waarom maak je je zorgen?',
+  urgency: 'Hoe dringend is het?',
+  medium: 'Verhoogd risico',
+  send: 'Verwittig de moderatoren',
+  sent: 'De moderatoren zijn verwittigd.',
+  clientAlert: (name) => `Open melding over ${name}`,
+  caseloadAlert: 'Open meldingen in je caseload',
+  therapistSource: 'Therapeut',
 };
 
 const LIVE_TIMEOUT = 15_000;
@@ -338,6 +351,57 @@ export const tests = [
       await resolve(moderator.page, detail, `Robin gebeld na de hulpknop. (${id})`);
 
       assertNoProblems(client, 'client');
+      assertNoProblems(moderator, 'moderator');
+    },
+  },
+  {
+    name: 'the therapist escalates a client; the moderator sees it live; the therapist home shows it until it is resolved',
+    async run(ctx) {
+      await requireBackend(ctx);
+      const id = stamp();
+      const therapist = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+      const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
+      await Promise.all([signInFromStart(therapist.page, ctx, THERAPIST_ACCOUNT), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
+      await openConsole(moderator.page, ctx);
+
+      // The therapist's home shows no open escalation of Robin now.
+      await therapist.page.getByRole('table').waitFor({ timeout: 10_000 });
+      assert.equal(await therapist.page.getByRole('region', { name: NL.caseloadAlert }).count(), 0, 'nothing open on the therapist home yet');
+
+      await therapist.page.getByRole('link', { name: NL.clientPage(CLIENT.pseudonym) }).click();
+      await therapist.page.waitForURL((url) => url.pathname === '/therapist/client', { timeout: 10_000 });
+      const section = therapist.page.getByRole('region', { name: NL.escalateSection });
+      await section.getByRole('button', { name: NL.escalate }).click();
+      await section.getByRole('textbox', { name: NL.reason }).fill(`Robin mist al twee sessies en stuurde een afscheidsbericht. (${id})`);
+      await section.getByRole('combobox', { name: NL.urgency }).selectOption({ label: NL.medium });
+      await assertAccessible(therapist.page, 'therapist client page, escalate form');
+      await section.getByRole('button', { name: NL.send }).click();
+      await section.getByText(NL.sent).waitFor({ timeout: 10_000 });
+      const alert = therapist.page.getByRole('region', { name: NL.clientAlert(CLIENT.pseudonym) });
+      await alert.waitFor({ timeout: 10_000 });
+      assert.match(await alert.innerText(), /Verhoogd risico/);
+      await screenshot(therapist.page, ctx, 'safety-therapist-escalated.png');
+
+      // The moderator sees it arrive live, from the therapist.
+      const banner = await waitForBanner(moderator.page);
+      await queueItem(moderator.page, NL.therapistSource).waitFor({ timeout: LIVE_TIMEOUT });
+      await assertNotReloaded(moderator.page);
+
+      // The therapist's home lists it, and it goes when the moderator resolves it (live).
+      await therapist.page.getByRole('link', { name: 'Mijn pagina' }).click();
+      const homeAlert = therapist.page.getByRole('region', { name: NL.caseloadAlert });
+      await homeAlert.waitFor({ timeout: 10_000 });
+      assert.match(await homeAlert.innerText(), new RegExp(CLIENT.pseudonym));
+      await assertAccessible(therapist.page, 'therapist home with an open escalation');
+
+      const { detail } = await openEscalation(moderator.page, banner);
+      await detail.locator('.signal__text', { hasText: id }).first().waitFor({ timeout: 10_000 });
+      await claim(moderator.page, detail);
+      await homeAlert.getByText(/Opgenomen door Moderator Jules/).waitFor({ timeout: LIVE_TIMEOUT });
+      await resolve(moderator.page, detail, `Met de therapeut overlegd. (${id})`);
+      await homeAlert.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
+
+      assertNoProblems(therapist, 'therapist');
       assertNoProblems(moderator, 'moderator');
     },
   },

@@ -102,7 +102,7 @@ describe('safety in the chat', () => {
         payload: message(3, 'guide', 'Moderator Jules is weg.', { kind: 'NOTICE', data: { notice: 'moderator-left', moderator: MODERATOR.pseudonym } }),
       }),
     );
-    expect(await screen.findByText('Moderator Jules van het Cocon-team heeft het gesprek verlaten.')).toBeTruthy();
+    expect(await screen.findByText('Moderator Jules van het Cocon-team heeft het gesprek verlaten. Heb je opnieuw hulp nodig? Druk dan op ‘Ik heb nu hulp nodig’.')).toBeTruthy();
   });
 
   it("a moderator's message has a Moderator badge next to the name", async () => {
