@@ -52,7 +52,8 @@ export function CaseloadEscalationAlert({ queue, client }: AlertProps) {
           <li key={escalation.id} data-escalation={escalation.id}>
             <p>
               <strong>{escalation.client.pseudonym}</strong> <SeverityBadge severity={escalation.severity} />{' '}
-              {escalation.overdue && <OverdueLabel />} {categoryText(t, escalation.category)} · <Age since={escalation.openedAt} now={now} />
+              {escalation.overdue && <OverdueLabel />} {escalation.category && `${categoryText(t, escalation.category)} · `}
+              <Age since={escalation.openedAt} now={now} />
             </p>
             <p className="muted">
               <StatusText escalation={escalation} />
