@@ -67,6 +67,16 @@ class AccessMatrixTests {
 		MATRIX.put("POST /api/escalations/{id}/join", new int[] { 401, 403, 403, 404, 403 });
 		MATRIX.put("POST /api/escalations/{id}/notes", new int[] { 401, 403, 403, 400, 403 });
 		MATRIX.put("POST /api/escalations/{id}/resolve", new int[] { 401, 403, 403, 400, 403 });
+		MATRIX.put("GET /api/caseload/overview", new int[] { 401, 403, 200, 403, 403 });
+		MATRIX.put("GET /api/clients/{clientId}/nudges", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("POST /api/clients/{clientId}/nudges", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("POST /api/clients/{clientId}/nudges/{nudgeId}/{action:cancel|approve|dismiss}",
+				new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("GET /api/clients/{clientId}/nudge-settings", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("PUT /api/clients/{clientId}/nudge-settings", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("GET /api/nudge-templates", new int[] { 401, 403, 200, 403, 403 });
+		MATRIX.put("POST /api/nudge-templates", new int[] { 401, 403, 400, 403, 403 });
+		MATRIX.put("DELETE /api/nudge-templates/{templateId}", new int[] { 401, 403, 404, 403, 403 });
 	}
 
 	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };
@@ -119,7 +129,10 @@ class AccessMatrixTests {
 			.replace("{enrolmentId}", "unknown-id")
 			.replace("{stepId}", "welcome")
 			.replace("{subjectId}", "unknown-id")
-			.replace("{action:pause|resume|restart|leave}", "pause");
+			.replace("{action:pause|resume|restart|leave}", "pause")
+			.replace("{nudgeId}", "unknown-id")
+			.replace("{templateId}", "unknown-id")
+			.replace("{action:cancel|approve|dismiss}", "cancel");
 		String[] auth = (token != null) ? new String[] { "Authorization", bearer(token) } : new String[0];
 		return switch (parts[0]) {
 			case "GET" -> http.get(path, auth);

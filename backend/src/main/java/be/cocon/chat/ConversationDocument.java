@@ -17,7 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, ConversationKind kind, List<String> participants, Instant createdAt,
-		long lastSeq, @Nullable Preview lastMessage, Map<String, Long> readMarkers, @Nullable List<String> moderators) {
+		long lastSeq, @Nullable Preview lastMessage, Map<String, Long> readMarkers, @Nullable List<String> moderators,
+		@Nullable Map<String, Instant> lastSentAt) {
 
 	static final String COLLECTION = "conversations";
 
@@ -40,6 +41,11 @@ record ConversationDocument(@Id String id, ConversationKind kind, List<String> p
 
 	boolean hasParticipant(String userId) {
 		return this.participants.contains(userId);
+	}
+
+	/** When this participant last wrote here, or null. */
+	@Nullable Instant lastSentBy(String userId) {
+		return (this.lastSentAt != null) ? this.lastSentAt.get(userId) : null;
 	}
 
 	long readMarkerOf(String userId) {

@@ -37,7 +37,8 @@ class Conversations {
 	 */
 	void createIfAbsent(String id, ConversationKind kind, List<String> participants, Instant at) {
 		try {
-			this.mongo.insert(new ConversationDocument(id, kind, participants, at, 0, null, Map.of(), List.of()));
+			this.mongo
+				.insert(new ConversationDocument(id, kind, participants, at, 0, null, Map.of(), List.of(), Map.of()));
 		}
 		catch (DuplicateKeyException ex) {
 			// created before (events are delivered at least once)
@@ -97,6 +98,11 @@ class Conversations {
 			.is(id)
 			.orOperator(Criteria.where("lastMessage").is(null), Criteria.where("lastMessage.seq").lt(preview.seq())));
 		this.mongo.updateFirst(older, new Update().set("lastMessage", preview), ConversationDocument.class);
+	}
+
+	/** Notes when someone last wrote in the conversation (for activity overviews). */
+	void noteSent(String id, String userId, Instant at) {
+		this.mongo.updateFirst(byId(id), new Update().max("lastSentAt." + userId, at), ConversationDocument.class);
 	}
 
 	/** Moves a participant's read marker forward, never back. @return whether it moved */

@@ -12,6 +12,8 @@ public enum MessageKind {
 	/** A therapist's comment on an answer. */
 	FEEDBACK,
 	/** A notice from the platform (programme paused, finished, ...). */
-	NOTICE
+	NOTICE,
+	/** A short encouragement from the therapist, sent now, scheduled or adaptive. */
+	NUDGE
 
 }

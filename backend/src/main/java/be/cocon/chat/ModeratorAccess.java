@@ -6,8 +6,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+/** What other modules may read or change about conversations beyond posting. */
 @Component
-class ModeratorAccess implements SupportConversations {
+class ModeratorAccess implements SupportConversations, ConversationOverview {
 
 	private final Conversations conversations;
 
@@ -25,6 +26,15 @@ class ModeratorAccess implements SupportConversations {
 	public Optional<String> therapyConversation(String clientId, String therapistId) {
 		return this.conversations.findById(ConversationDocument.therapyId(clientId, therapistId))
 			.map(ConversationDocument::id);
+	}
+
+	@Override
+	public Optional<TherapyState> therapyState(String clientId, String therapistId) {
+		return this.conversations.findById(ConversationDocument.therapyId(clientId, therapistId))
+			.map((conversation) -> new TherapyState(conversation.id(),
+					Math.max(0, conversation.lastSeq() - conversation.readMarkerOf(therapistId)),
+					conversation.lastSentBy(clientId),
+					(conversation.lastMessage() != null) ? conversation.lastMessage().at() : null));
 	}
 
 	@Override

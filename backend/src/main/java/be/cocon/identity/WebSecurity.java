@@ -52,7 +52,7 @@ class WebSecurity {
 				.requestMatchers("/api/escalations", "/api/escalations/**")
 				.hasRole(Role.MODERATOR.name())
 				.requestMatchers("/api/caseload", "/api/caseload/**", "/api/clients/**",
-						"/api/enrolments/*/steps/*/comments")
+						"/api/enrolments/*/steps/*/comments", "/api/nudge-templates", "/api/nudge-templates/**")
 				.hasRole(Role.THERAPIST.name())
 				.requestMatchers("/api/help")
 				.hasRole(Role.CLIENT.name())
