@@ -2,6 +2,7 @@ package be.cocon.checkin;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import tools.jackson.databind.DatabindException;
@@ -43,33 +44,33 @@ class CheckinController {
 
 	/** 201 with the stored check-in; 200 when this id was stored before (nothing new). */
 	@PostMapping("/api/checkins")
-	ResponseEntity<Posted> post(@RequestBody NewCheckIn request, Authentication authentication) {
+	ResponseEntity<Posted> postCheckIn(@RequestBody NewCheckIn request, Authentication authentication) {
 		CheckinService.Result result = this.checkins.post(me(authentication), request);
 		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.posted());
 	}
 
 	@GetMapping("/api/checkins")
-	List<CheckIn> mine(@RequestParam(defaultValue = "30") int days, Authentication authentication) {
+	List<CheckIn> myCheckIns(@RequestParam(defaultValue = "30") int days, Authentication authentication) {
 		return this.checkins.list(me(authentication), days);
 	}
 
 	@GetMapping("/api/checkins/trends")
-	Trends trends(@RequestParam(defaultValue = "30") int days, Authentication authentication) {
+	Trends myTrends(@RequestParam(defaultValue = "30") int days, Authentication authentication) {
 		return this.checkins.trends(me(authentication), days);
 	}
 
 	@GetMapping("/api/checkins/tags")
-	List<String> tags() {
+	List<String> checkInTags() {
 		return this.checkins.tags();
 	}
 
 	@GetMapping("/api/checkins/reminder")
-	Reminder reminder(Authentication authentication) {
+	Reminder myReminder(Authentication authentication) {
 		return this.reminders.of(me(authentication));
 	}
 
 	@PutMapping("/api/checkins/reminder")
-	Reminder setReminder(@RequestBody ReminderChange change, Authentication authentication) {
+	Reminder setMyReminder(@RequestBody ReminderChange change, Authentication authentication) {
 		return this.reminders.set(me(authentication), change.enabled(), change.time());
 	}
 
@@ -78,7 +79,7 @@ class CheckinController {
 	 * error like any other, named by its field.
 	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<ProblemDetail> unreadableCheckIn(HttpMessageNotReadableException ex) {
 		String field = "body";
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			field = databind.getPath()
@@ -108,6 +109,7 @@ class CheckinController {
 	 * @param time local time {@code HH:mm}; required when switching it on
 	 * @param timezone ignored: the reminder follows the account's time zone
 	 */
+	@Schema(name = "CheckInReminderChange")
 	record ReminderChange(@Nullable Boolean enabled, @Nullable String time, @Nullable String timezone) {
 	}
 

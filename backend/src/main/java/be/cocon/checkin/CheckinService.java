@@ -134,6 +134,11 @@ class CheckinService implements MoodTrends {
 		}
 	}
 
+	/**
+	 * One summary per given client, in the given order; a client without check-ins (or
+	 * without an account) gets nulls. Reads the accounts, the month documents of the last
+	 * 14 days and the per-client documents: three queries for any number of clients.
+	 */
 	@Override
 	public List<MoodSummary> summariesOf(Collection<String> clientIds) {
 		List<String> ids = clientIds.stream().distinct().toList();

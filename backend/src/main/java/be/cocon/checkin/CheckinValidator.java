@@ -106,8 +106,8 @@ class CheckinValidator {
 	 * characters after trimming
 	 */
 	record NewCheckIn(@Nullable String id,
-			@Schema(type = "integer", minimum = "1", maximum = "10") @Nullable Number mood,
-			@Schema(type = "integer", minimum = "1", maximum = "10") @Nullable Number stress,
+			@Schema(implementation = Integer.class, minimum = "1", maximum = "10") @Nullable Number mood,
+			@Schema(implementation = Integer.class, minimum = "1", maximum = "10") @Nullable Number stress,
 			@Nullable List<@Nullable String> tags, @Nullable String note) {
 	}
 

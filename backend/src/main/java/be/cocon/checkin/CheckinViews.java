@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import be.cocon.checkin.MonthDocument.Entry;
 import be.cocon.safety.CrisisCard;
 
-/** What the check-in API answers. Numbers are rounded to one decimal. */
+/**
+ * What the check-in API answers. Numbers are rounded to one decimal. The schema names
+ * carry the module's name because the OpenAPI document names schemas by simple class name
+ * across all modules.
+ */
 final class CheckinViews {
 
 	private CheckinViews() {
@@ -43,6 +48,7 @@ final class CheckinViews {
 	 * @param crisis the crisis card to show at once when the note signalled risk, else
 	 * null
 	 */
+	@Schema(name = "PostedCheckIn")
 	record Posted(CheckIn checkIn, @Nullable CrisisCard crisis) {
 	}
 
@@ -51,6 +57,7 @@ final class CheckinViews {
 	 * @param stress average stress, or null without check-ins
 	 * @param count how many check-ins
 	 */
+	@Schema(name = "CheckInAverage")
 	record Average(@Nullable Double mood, @Nullable Double stress, int count) {
 	}
 
@@ -71,14 +78,17 @@ final class CheckinViews {
 	 * @param lowMoodTags tags used at least twice with a mood at least 1 lower than
 	 * without
 	 */
+	@Schema(name = "CheckInTrends")
 	record Trends(LocalDate from, LocalDate to, String timezone, List<Day> days, Average average7, Average previous7,
 			Average average30, @Nullable Direction direction, List<Weekday> weekdays, List<TagTrend> tags,
 			List<String> lowMoodTags) {
 	}
 
+	@Schema(name = "CheckInDay")
 	record Day(LocalDate date, @Nullable Double mood, @Nullable Double stress, int count) {
 	}
 
+	@Schema(name = "CheckInWeekday")
 	record Weekday(int weekday, @Nullable Double mood, @Nullable Double stress, int count) {
 	}
 
@@ -90,6 +100,7 @@ final class CheckinViews {
 	 * check-in has it
 	 * @param difference {@code moodWith - moodWithout}, or null
 	 */
+	@Schema(name = "CheckInTag")
 	record TagTrend(String tag, int count, double moodWith, @Nullable Double moodWithout, @Nullable Double difference) {
 	}
 
@@ -100,6 +111,7 @@ final class CheckinViews {
 	 * @param time local time {@code HH:mm}
 	 * @param timezone the account's time zone (read-only)
 	 */
+	@Schema(name = "CheckInReminder")
 	record Reminder(boolean enabled, String time, String timezone) {
 	}
 

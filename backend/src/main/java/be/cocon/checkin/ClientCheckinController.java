@@ -35,14 +35,14 @@ class ClientCheckinController {
 	}
 
 	@GetMapping("/api/clients/{clientId}/checkins")
-	List<CheckIn> checkIns(@PathVariable String clientId, @RequestParam(defaultValue = "30") int days,
+	List<CheckIn> clientCheckIns(@PathVariable String clientId, @RequestParam(defaultValue = "30") int days,
 			Authentication authentication) {
 		audited(authentication, clientId, "checkins", days, 1);
 		return this.checkins.list(clientId, days);
 	}
 
 	@GetMapping("/api/clients/{clientId}/checkins/trends")
-	Trends trends(@PathVariable String clientId, @RequestParam(defaultValue = "30") int days,
+	Trends clientCheckInTrends(@PathVariable String clientId, @RequestParam(defaultValue = "30") int days,
 			Authentication authentication) {
 		audited(authentication, clientId, "trends", days, 7);
 		return this.checkins.trends(clientId, days);
