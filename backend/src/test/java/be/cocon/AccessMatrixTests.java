@@ -77,6 +77,14 @@ class AccessMatrixTests {
 		MATRIX.put("GET /api/nudge-templates", new int[] { 401, 403, 200, 403, 403 });
 		MATRIX.put("POST /api/nudge-templates", new int[] { 401, 403, 400, 403, 403 });
 		MATRIX.put("DELETE /api/nudge-templates/{templateId}", new int[] { 401, 403, 404, 403, 403 });
+		MATRIX.put("POST /api/checkins", new int[] { 401, 400, 403, 403, 403 });
+		MATRIX.put("GET /api/checkins", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("GET /api/checkins/trends", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("GET /api/checkins/tags", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("GET /api/checkins/reminder", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("PUT /api/checkins/reminder", new int[] { 401, 400, 403, 403, 403 });
+		MATRIX.put("GET /api/clients/{clientId}/checkins", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("GET /api/clients/{clientId}/checkins/trends", new int[] { 401, 403, 403, 403, 403 });
 	}
 
 	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };

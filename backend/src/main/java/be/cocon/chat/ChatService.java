@@ -72,6 +72,10 @@ class ChatService implements GuideMessages {
 			throw ChatProblem.invalid("conversation.guide-answers-only",
 					"In a guide conversation you answer the steps; free text goes to your therapist.", clientMessageId);
 		}
+		if (conversation.kind() == ConversationKind.CHECKIN) {
+			throw ChatProblem.invalid("conversation.read-only",
+					"This conversation only carries check-in reminders; answer with a check-in.", clientMessageId);
+		}
 		String dedupId = senderId + ":" + clientMessageId.toLowerCase(java.util.Locale.ROOT);
 		Instant now = this.clock.instant();
 		if (!this.messages.claim(dedupId, conversation.id(), now)) {

@@ -11,6 +11,11 @@ public enum ConversationKind {
 	 * A client and a moderator, opened when a moderator steps in for a client who has no
 	 * therapist.
 	 */
-	SUPPORT
+	SUPPORT,
+	/**
+	 * The guide's check-in prompts to one client ({@code checkin-<client>}); read-only
+	 * for the client, who answers with a check-in instead.
+	 */
+	CHECKIN
 
 }

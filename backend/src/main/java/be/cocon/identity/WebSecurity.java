@@ -58,6 +58,8 @@ class WebSecurity {
 				.hasRole(Role.CLIENT.name())
 				.requestMatchers("/api/enrolments", "/api/enrolments/**")
 				.hasRole(Role.CLIENT.name())
+				.requestMatchers("/api/checkins", "/api/checkins/**")
+				.hasRole(Role.CLIENT.name())
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.jwtAuthenticationConverter(jwtAuthentication))

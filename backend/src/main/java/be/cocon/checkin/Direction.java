@@ -1,0 +1,8 @@
+package be.cocon.checkin;
+
+/** Which way mood went. */
+public enum Direction {
+
+	UP, FLAT, DOWN
+
+}
