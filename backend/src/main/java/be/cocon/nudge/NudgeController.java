@@ -87,8 +87,13 @@ class NudgeController {
 		String me = me(authentication);
 		this.service.clientOf(me, clientId);
 		AdaptiveSettings current = this.nudges.settingsOf(clientId).orElse(AdaptiveSettings.defaults(clientId, me));
-		Instant enabledAt = (request.enabled() && !current.enabled()) ? this.clock.instant() : current.enabledAt();
-		AdaptiveSettings saved = new AdaptiveSettings(clientId, me, request.enabled(),
+		if (request.enabled() == null) {
+			throw ApiProblem.badRequest("nudge.invalid-settings", "Say whether adaptive nudges are on.")
+				.withFieldError("enabled", "true or false");
+		}
+		boolean enabled = request.enabled();
+		Instant enabledAt = (enabled && !current.enabled()) ? this.clock.instant() : current.enabledAt();
+		AdaptiveSettings saved = new AdaptiveSettings(clientId, me, enabled,
 				(request.mode() != null) ? request.mode() : Mode.SUGGEST,
 				checkedDays(request.inactiveDays(), "inactiveDays"), checkedDays(request.stalledDays(), "stalledDays"),
 				checkedDays(request.missedCheckinDays(), "missedCheckinDays"),
@@ -192,7 +197,7 @@ class NudgeController {
 
 	}
 
-	record SettingsView(boolean enabled, @Nullable Mode mode, @Nullable Integer inactiveDays,
+	record SettingsView(@Nullable Boolean enabled, @Nullable Mode mode, @Nullable Integer inactiveDays,
 			@Nullable Integer stalledDays, @Nullable Integer missedCheckinDays, @Nullable String quietStart,
 			@Nullable String quietEnd, @Nullable Integer minHoursBetween) {
 
