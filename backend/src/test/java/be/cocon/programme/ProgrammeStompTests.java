@@ -115,6 +115,32 @@ class ProgrammeStompTests {
 	}
 
 	@Test
+	void riskyTextInAnAnswerShowsTheCrisisCardAndEscalates() throws Exception {
+		StompTestClient stomp = connect();
+		String id = enrol("stress-and-relaxation").get("id").asString();
+		JsonNode step = nextOfKind(stomp, "STEP").get("data");
+		while (!List.of("FREE_TEXT", "JOURNAL").contains(step.get("kind").asString())) {
+			answerLive(stomp, id, step);
+			step = nextOfKind(stomp, "STEP").get("data");
+		}
+
+		stomp.send("/app/enrolments/" + id + "/answers",
+				JSON.writeValueAsString(Map.of("stepId", step.get("stepId").asString(), "answer",
+						Map.of("text", "ik wil niet meer leven, ik heb alles al geregeld"))));
+
+		assertThat(nextOfKind(stomp, "ANSWER").get("senderId").asString()).isEqualTo(this.client.value());
+		JsonNode card = stomp.next("/user/queue/messages");
+		assertThat(card.get("kind").asString()).isEqualTo("NOTICE");
+		assertThat(card.at("/data/notice").asString()).isEqualTo("crisis");
+		JsonNode escalations = this.http
+			.get("/api/caseload/escalations", "Authorization",
+					bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST)))
+			.json();
+		assertThat(escalations.get(0).at("/lastSignal/source").asString()).isEqualTo("PROGRAMME_ANSWER");
+		assertThat(escalations.get(0).get("category").asString()).isEqualTo("SUICIDE");
+	}
+
+	@Test
 	void invalidAnswersGetAnErrorAndChangeNothing() throws Exception {
 		StompTestClient stomp = connect();
 		JsonNode enrolment = enrol("stress-and-relaxation");
