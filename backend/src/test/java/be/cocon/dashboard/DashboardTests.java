@@ -9,17 +9,15 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
 import be.cocon.identity.UserId;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.HttpTestClient.Response;
+import be.cocon.support.ControlledClock;
 import be.cocon.support.MutableClock;
 import be.cocon.support.StompTestClient;
 
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * owns it, and the attention flag names its reasons.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestTokens.class, DashboardTests.ControlledTime.class })
+@Import({ TestTokens.class, ControlledClock.class })
 class DashboardTests {
 
 	@LocalServerPort
@@ -134,17 +132,6 @@ class DashboardTests {
 		return http.get("/api/admin/audit/" + client.value(), "Authorization", bearer(this.tokens.tokenFor(Role.ADMIN)))
 			.json()
 			.findValuesAsString("action");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class ControlledTime {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.parse("2026-11-09T10:00:00Z"));
-		}
-
 	}
 
 }

@@ -15,16 +15,14 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
 import be.cocon.identity.UserId;
 import be.cocon.support.HttpTestClient;
+import be.cocon.support.ControlledClock;
 import be.cocon.support.MutableClock;
 import be.cocon.support.StompTestClient;
 
@@ -40,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cocon.safety.overdue-check-every=1h", "cocon.safety.claim-within=5m",
 				"cocon.safety.realert-every=3m" })
-@Import({ TestTokens.class, OverdueAlertTests.ControlledTime.class })
+@Import({ TestTokens.class, ControlledClock.class })
 class OverdueAlertTests {
 
 	@LocalServerPort
@@ -153,17 +151,6 @@ class OverdueAlertTests {
 
 	private JsonNode escalation(String id, String moderator) {
 		return new HttpTestClient(this.port).get("/api/escalations/" + id, "Authorization", bearer(moderator)).json();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class ControlledTime {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-		}
-
 	}
 
 }
