@@ -23,9 +23,10 @@ public interface ProgrammeProgress {
 	 * @param stepsTotal steps in the programme
 	 * @param currentStepSince when the step the client is on was posted
 	 * @param answeredAt when each step of the current run was answered
+	 * @param conversationId the guide conversation of the enrolment
 	 */
 	record Progress(String clientId, String enrolmentId, String programmeId, Map<String, String> title, boolean paused,
-			int stepsDone, int stepsTotal, Instant currentStepSince, List<Instant> answeredAt) {
+			int stepsDone, int stepsTotal, Instant currentStepSince, List<Instant> answeredAt, String conversationId) {
 	}
 
 }

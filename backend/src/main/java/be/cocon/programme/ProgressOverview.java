@@ -39,7 +39,8 @@ class ProgressOverview implements ProgrammeProgress {
 		int total = programme.steps().size();
 		return new Progress(enrolment.clientId(), enrolment.id(), enrolment.programmeId(), programme.title().both(),
 				enrolment.status() == EnrolmentDocument.Status.PAUSED, Math.min(total, enrolment.steps().size()), total,
-				enrolment.currentStepStartedAt(), enrolment.steps().stream().map(StepRecord::answeredAt).toList());
+				enrolment.currentStepStartedAt(), enrolment.steps().stream().map(StepRecord::answeredAt).toList(),
+				enrolment.conversationId());
 	}
 
 }

@@ -28,6 +28,7 @@ import be.cocon.identity.Accounts;
 import be.cocon.identity.UserId;
 import be.cocon.platform.ApiProblem;
 import be.cocon.privacy.AuditLog;
+import be.cocon.programme.ProgrammeProgress;
 import be.cocon.safety.EscalationDocument.Note;
 import be.cocon.safety.EscalationDocument.Outcome;
 import be.cocon.safety.EscalationDocument.Signal;
@@ -70,9 +71,11 @@ class EscalationService {
 
 	private final ModeratorNotices notices;
 
+	private final ProgrammeProgress programmes;
+
 	EscalationService(Escalations store, Accounts accounts, GuideMessages chat, SupportConversations support,
 			CrisisResources crisis, EscalationBroadcast broadcast, AuditLog audit, SafetySettings settings, Clock clock,
-			MeterRegistry meters, ModeratorNotices notices) {
+			MeterRegistry meters, ModeratorNotices notices, ProgrammeProgress programmes) {
 		this.store = store;
 		this.accounts = accounts;
 		this.chat = chat;
@@ -84,6 +87,7 @@ class EscalationService {
 		this.clock = clock;
 		this.meters = meters;
 		this.notices = notices;
+		this.programmes = programmes;
 	}
 
 	/**
@@ -332,6 +336,9 @@ class EscalationService {
 		if (escalation.joinedConversationId() != null) {
 			conversations.add(escalation.joinedConversationId());
 		}
+		// recent programme steps and answers, also when the signal came from elsewhere
+		this.programmes.openEnrolmentsOf(List.of(escalation.clientId()))
+			.forEach((enrolment) -> conversations.add(enrolment.conversationId()));
 		List<ContextConversation> context = new ArrayList<>();
 		for (String id : conversations) {
 			var messages = this.support.recent(id, this.settings.contextMessages());

@@ -203,6 +203,25 @@ class EscalationFlowTests {
 	}
 
 	@Test
+	void contextShowsRecentProgrammeStepsAlsoWhenTheSignalCameFromTheChat() throws Exception {
+		String guide = post("/api/enrolments", "{\"programmeId\":\"sleeping-better\"}", this.clientToken).json()
+			.get("conversationId")
+			.asString();
+		StompTestClient kid = connect(this.clientToken);
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), RISKY);
+		kid.next("/user/queue/acks");
+
+		JsonNode context = this.http
+			.get("/api/escalations/" + openEscalationOfClient(), "Authorization", bearer(this.moderatorToken))
+			.json()
+			.get("context");
+
+		assertThat(context.findValuesAsString("conversationId")).containsExactly(this.conversation, guide);
+		assertThat(context.get(1).get("kind").asString()).isEqualTo("GUIDE");
+		assertThat(context.get(1).at("/messages/0/kind").asString()).isEqualTo("STEP");
+	}
+
+	@Test
 	void aNewSignalAfterResolutionOpensANewEscalation() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), RISKY);
