@@ -188,7 +188,7 @@ export const tests = [
       await signInFromStart(page, ctx, THERAPIST.username);
       await page.getByRole('link', { name: `Programma’s van ${CLIENT.pseudonym}` }).click();
       await page.waitForURL((url) => url.pathname === '/therapist/client' && url.searchParams.has('id'), { timeout: 10_000 });
-      await page.getByRole('heading', { level: 1, name: `Programma’s van ${CLIENT.pseudonym}` }).waitFor({ timeout: 10_000 });
+      await page.getByRole('heading', { level: 1, name: `Overzicht van ${CLIENT.pseudonym}` }).waitFor({ timeout: 10_000 });
 
       const section = page.locator('section.card', { has: page.getByRole('heading', { level: 2, name: PROGRAMME.title }) }).filter({
         hasText: 'Bezig',

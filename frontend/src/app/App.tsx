@@ -17,6 +17,10 @@ import { Loading } from './feedback';
 
 // Only therapists need the chart library: load that page (and chart.js) when it is opened.
 const TherapistClientPage = lazy(() => import('../therapist/TherapistClientPage').then((m) => ({ default: m.TherapistClientPage })));
+// Clients' check-in page draws charts too.
+const CheckinPage = lazy(() => import('../checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })));
+// Only therapists use the dashboard.
+const DashboardPage = lazy(() => import('../therapist/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 // Only moderators use the console.
 const ModerationPage = lazy(() => import('../moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 
@@ -67,6 +71,18 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading />}>
           <TherapistClientPage />
+        </Suspense>
+      );
+    case ROUTES.checkin:
+      return (
+        <Suspense fallback={<Loading />}>
+          <CheckinPage />
+        </Suspense>
+      );
+    case ROUTES.therapistDashboard:
+      return (
+        <Suspense fallback={<Loading />}>
+          <DashboardPage />
         </Suspense>
       );
     case ROUTES.moderation:

@@ -26,8 +26,12 @@ export const ROUTES = {
   chat: '/chat',
   /** Self-help programmes: the catalogue and the client's own programmes. */
   programmes: '/programmes',
-  /** A therapist's view of one client's programmes: `/therapist/client?id=<client id>`. */
+  /** The client's mood and stress check-in, their trends and the daily reminder. */
+  checkin: '/checkin',
+  /** A therapist's view of one client (mood, nudges, messages, programmes): `/therapist/client?id=<client id>`. */
   therapistClient: '/therapist/client',
+  /** A therapist's dashboard: the whole caseload at a glance, who needs attention first. */
+  therapistDashboard: '/therapist/dashboard',
   /** The moderators' console: live queue of escalations; the one opened is in the query: `/moderation?id=<id>`. */
   moderation: '/moderation',
 } as const;

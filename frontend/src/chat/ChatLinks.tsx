@@ -38,6 +38,16 @@ export function useSupportTitle(): (conversation: ConversationState, meId: strin
   };
 }
 
+/**
+ * The title of a conversation named after its purpose rather than a person: SUPPORT (see above)
+ * and CHECKIN, where the guide sends the daily check-in reminders ("Check-in"). Null for other kinds.
+ */
+export function useKindTitle(): (conversation: ConversationState, meId: string) => string | null {
+  const { t } = useTranslation();
+  const supportTitle = useSupportTitle();
+  return (conversation, meId) => (conversation.kind === 'CHECKIN' ? t('chat.checkin') : supportTitle(conversation, meId));
+}
+
 /** A count of unread messages, read out in full ("3 unread messages"). */
 export function UnreadBadge({ count }: { count: number }) {
   const { t } = useTranslation();
@@ -83,5 +93,22 @@ export function ChatWithClientLink({ client }: { client: { id: string; pseudonym
       <Link to={chatPath(conversation?.id)}>{t('chat.home.withClient', { name: client.pseudonym })}</Link>
       <UnreadBadge count={unread} />
     </span>
+  );
+}
+
+/**
+ * On the client's home, next to the check-in: the conversation with the daily reminders, with
+ * its unread count (nothing until the reminder is switched on and the conversation exists).
+ */
+export function CheckinReminderLink() {
+  const { t } = useTranslation();
+  const state = useChatState();
+  const conversation = state ? Object.values(state.conversations).find((c) => c.kind === 'CHECKIN' && c.participants.length > 0) : undefined;
+  if (!conversation) return null;
+  return (
+    <Link className="button button--secondary chat-link" to={chatPath(conversation.id)}>
+      <span>{t('checkin.home.reminders')}</span>
+      <UnreadBadge count={unreadCount(conversation)} />
+    </Link>
   );
 }

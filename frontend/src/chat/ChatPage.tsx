@@ -8,7 +8,7 @@ import { RequireSignIn } from '../auth/RequireSignIn';
 import { useChatFormat } from './chatFormat';
 import { useChatState, useChatStore, useConversationList } from './ChatProvider';
 import type { ChatState } from './chatStore';
-import { chatPath, conversationName, namedParticipants, UnreadBadge, useSupportTitle } from './ChatLinks';
+import { chatPath, conversationName, namedParticipants, UnreadBadge, useKindTitle } from './ChatLinks';
 import { unreadCount, type ConversationState } from './conversation';
 import { ConversationView } from './ConversationView';
 import { useGuideTitles } from '../programme/GuideMessages';
@@ -27,7 +27,7 @@ function ChatScreen({ me }: { me: Me }) {
   const isTherapist = knownRoles(me.roles).includes('THERAPIST');
   // A client's guide conversations are named after their programme.
   const guideTitles = useGuideTitles(isTherapist ? 0 : list.filter((c) => c.kind === 'GUIDE').length);
-  const supportTitle = useSupportTitle();
+  const kindTitle = useKindTitle();
 
   // A client normally has one conversation: open it straight away (once; "All conversations"
   // then stays on the list).
@@ -51,7 +51,7 @@ function ChatScreen({ me }: { me: Me }) {
 
   const selected = selectedId ? state.conversations[selectedId] : undefined;
   const selectedKnown = selected !== undefined && selected.participants.length > 0;
-  const guideTitle = selected ? (guideTitles.get(selected.id) ?? supportTitle(selected, me.id) ?? undefined) : undefined;
+  const guideTitle = selected ? (guideTitles.get(selected.id) ?? kindTitle(selected, me.id) ?? undefined) : undefined;
   const title = selectedKnown && selected ? (guideTitle ?? t('chat.with', { name: conversationName(selected, me.id) })) : t('chat.title');
 
   return (
@@ -124,7 +124,7 @@ interface ConversationListProps {
 function ConversationList({ state, list, meId, selectedId, isTherapist, guideTitles }: ConversationListProps) {
   const { t } = useTranslation();
   const format = useChatFormat();
-  const supportTitle = useSupportTitle();
+  const kindTitle = useKindTitle();
 
   if (state.list === 'loading' && list.length === 0) return <Loading />;
   if (state.list === 'error' && list.length === 0) return <ErrorNotice error={state.listError} />;
@@ -139,7 +139,7 @@ function ConversationList({ state, list, meId, selectedId, isTherapist, guideTit
   return (
     <ul className="conversation-list">
       {list.map((conversation) => {
-        const name = guideTitles.get(conversation.id) ?? supportTitle(conversation, meId) ?? conversationName(conversation, meId);
+        const name = guideTitles.get(conversation.id) ?? kindTitle(conversation, meId) ?? conversationName(conversation, meId);
         const online = namedParticipants(conversation, meId).some((p) => p.online);
         const unread = unreadCount(conversation);
         const last = conversation.lastMessage;

@@ -10,6 +10,7 @@ import { COUNTER_FROM, isChatErrorCode, MAX_MESSAGE_LENGTH } from './types';
 import { currentStepKey, GuideMessageItem, GuideProgress, isGuideKind } from '../programme/GuideMessages';
 import { isSafetyNotice, ModeratorBadge, SafetyNoticeItem } from '../safety/SafetyNotice';
 import { isModeratorMessage } from '../safety/types';
+import { CHECKIN_KIND, CheckinConversationHint, CheckinReminderItem, isCheckinReminder } from '../checkin/CheckinNotice';
 
 /** Near enough to the bottom to follow new messages. */
 const STICK_TO_BOTTOM_PX = 96;
@@ -38,6 +39,8 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
   // Whether the person the conversation is named after is online (not a moderator who joined).
   const online = namedParticipants(conversation, meId).some((p) => p.online);
   const guide = conversation.kind === 'GUIDE';
+  // The guide's daily check-in reminders: nobody writes there, and there is nobody to be online.
+  const checkin = conversation.kind === CHECKIN_KIND;
   const answersSteps = guide && conversation.participants.find((p) => p.id === meId)?.role !== 'THERAPIST';
   const answers = guide ? conversation.messages.filter((m) => m.kind === 'ANSWER').length : 0;
   const typingName = conversation.typingUserId ? others.find((p) => p.id === conversation.typingUserId)?.pseudonym ?? name : null;
@@ -49,10 +52,12 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
 
   return (
     <section className="conversation" aria-label={name}>
-      <div className="conversation__header">
-        <span className={`presence-dot presence-dot--inline${online ? ' presence-dot--online' : ''}`} aria-hidden="true" />
-        <span className="conversation__presence">{online ? t('chat.isOnline', { name }) : t('chat.isOffline', { name })}</span>
-      </div>
+      {!checkin && (
+        <div className="conversation__header">
+          <span className={`presence-dot presence-dot--inline${online ? ' presence-dot--online' : ''}`} aria-hidden="true" />
+          <span className="conversation__presence">{online ? t('chat.isOnline', { name }) : t('chat.isOffline', { name })}</span>
+        </div>
+      )}
       {answersSteps && <GuideProgress conversationId={id} answers={answers} />}
       <MessageList conversation={conversation} meId={meId} name={name} />
       <p className="typing-indicator" aria-live="polite">
@@ -67,7 +72,13 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
           </>
         )}
       </p>
-      {guide ? <p className="composer composer__hint guide-hint">{t('programme.guide.hint')}</p> : <Composer conversationId={id} name={name} />}
+      {guide ? (
+        <p className="composer composer__hint guide-hint">{t('programme.guide.hint')}</p>
+      ) : checkin ? (
+        <CheckinConversationHint />
+      ) : (
+        <Composer conversationId={id} name={name} />
+      )}
     </section>
   );
 }
@@ -174,7 +185,9 @@ function MessageList({ conversation, meId, name }: { conversation: ConversationS
                     <span>{format.day(message.createdAt)}</span>
                   </li>
                 )}
-                {isSafetyNotice(message) ? (
+                {isCheckinReminder(message) ? (
+                  <CheckinReminderItem message={message} />
+                ) : isSafetyNotice(message) ? (
                   <SafetyNoticeItem message={message} />
                 ) : isGuideKind(message.kind) ? (
                   <GuideMessageItem message={message} interactive={message.key === currentStep} />
@@ -218,11 +231,17 @@ function MessageBubble({ message, conversation, own, name, meId }: MessageBubble
   const moderator = !own && (isModeratorMessage(message.data) || sender?.role === 'MODERATOR');
   // With more than one other person in the conversation (a moderator joined), say who wrote what.
   const showSender = !own && (moderator || conversation.participants.filter((p) => p.id !== meId).length > 1);
+  // A therapist's nudge (sent now, at a planned time or suggested by Cocon and approved) is marked as one.
+  const nudge = message.kind === 'NUDGE';
 
   return (
-    <li className={`message ${own ? 'message--own' : 'message--other'}${status ? ` message--${status}` : ''}`} data-status={status ?? undefined}>
+    <li
+      className={`message ${own ? 'message--own' : 'message--other'}${nudge ? ' message--nudge' : ''}${status ? ` message--${status}` : ''}`}
+      data-status={status ?? undefined}
+    >
       <div className="message__bubble">
-        {showSender ? (
+        {nudge && <NudgeLabel own={own} name={sender?.pseudonym ?? name} />}
+        {nudge ? null : showSender ? (
           <p className="message__sender">
             {(sender?.pseudonym ?? (moderator ? null : name)) && <span>{sender?.pseudonym ?? name} </span>}
             {moderator && <ModeratorBadge />}
@@ -254,6 +273,20 @@ function MessageBubble({ message, conversation, own, name, meId }: MessageBubble
         </div>
       )}
     </li>
+  );
+}
+
+/** "Nudge from <therapist>" (or "Your nudge"), with a small icon: says what it is in words. */
+function NudgeLabel({ own, name }: { own: boolean; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="message__nudge-label">
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M12 3.5l2.5 5.2 5.7.8-4.1 4 1 5.7L12 16.5l-5.1 2.7 1-5.7-4.1-4 5.7-.8L12 3.5Z" />
+      </svg>
+      {own ? t('chat.nudge.own') : t('chat.nudge.from', { name })}
+      <span className="visually-hidden">: </span>
+    </p>
   );
 }
 

@@ -4,7 +4,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { CURRENT_HOUSE_RULES, HouseRules, isHouseRulesVersion } from '../auth/HouseRules';
 import type { Me } from '../auth/me';
 import { SignOutButton } from '../auth/SignOutButton';
-import { ChatWithTherapistLink } from '../chat/ChatLinks';
+import { ChatWithTherapistLink, CheckinReminderLink } from '../chat/ChatLinks';
 import { isLanguage } from '../i18n/languages';
 import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
@@ -36,6 +36,17 @@ export function ClientHome({ me }: { me: Me }) {
         ) : (
           <p>{t('home.client.noTherapist')}</p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="checkin-home-title">
+        <h2 id="checkin-home-title">{t('checkin.home.title')}</h2>
+        <p className="muted">{t('checkin.home.text')}</p>
+        <div className="actions">
+          <Link className="button" to={ROUTES.checkin}>
+            {t('checkin.home.open')}
+          </Link>
+          <CheckinReminderLink />
+        </div>
       </section>
 
       <section className="card" aria-labelledby="programmes-title">

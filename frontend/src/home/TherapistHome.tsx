@@ -6,6 +6,7 @@ import type { Me } from '../auth/me';
 import { useApiResource } from '../auth/useApiResource';
 import { ChatWithClientLink } from '../chat/ChatLinks';
 import { Link } from '../app/Link';
+import { ROUTES } from '../app/router';
 import { CaseloadEscalationAlert, useCaseloadEscalations } from '../therapist/CaseloadEscalations';
 import { therapistClientPath } from '../therapist/paths';
 
@@ -39,6 +40,16 @@ export function TherapistHome({ me }: { me: Me }) {
         {announcement}
       </div>
       <CaseloadEscalationAlert queue={escalations} />
+
+      <section className="card card--therapist" aria-labelledby="dashboard-link-title">
+        <h2 id="dashboard-link-title">{t('dashboard.title')}</h2>
+        <p>{t('dashboard.homeText')}</p>
+        <div className="actions">
+          <Link className="button" to={ROUTES.therapistDashboard}>
+            {t('dashboard.open')}
+          </Link>
+        </div>
+      </section>
 
       <section>
         <h2 id="caseload-title">{t('home.therapist.caseloadTitle')}</h2>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, EscalationSummary, Severity } from '../safety/types';
@@ -36,7 +37,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`severity-badge severity-badge--${severity}`}>{t(`escalation.severity.${severity}`)}</span>;
 }
 
-export function categoryText(t: ReturnType<typeof useTranslation>['t'], category: Category | null): string {
+export function categoryText(t: TFunction, category: Category | null): string {
   return category ? t(`escalation.category.${category}`) : t('escalation.category.none');
 }
 

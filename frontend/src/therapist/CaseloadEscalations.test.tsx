@@ -6,14 +6,7 @@ import { FakeAuthClient, makeMe, problem, sessionUser, type Handler } from '../t
 import { renderApp } from '../test/renderApp';
 
 // jsdom has no canvas; the client page does not need to draw here.
-vi.mock('chart.js', () => {
-  class Chart {
-    static register = vi.fn();
-    destroy() {}
-  }
-  const part = {};
-  return { Chart, CategoryScale: part, LinearScale: part, LineController: part, LineElement: part, PointElement: part, Tooltip: part };
-});
+vi.mock('chart.js', () => import('../test/fakeChart'));
 
 const THERAPIST = makeMe({ id: 't-1', pseudonym: 'Dr. Noor Peeters', roles: ['THERAPIST'] });
 const ROBIN = { id: 'c-1', username: 'demo-client', pseudonym: 'Robin', assignedAt: '2026-11-01T10:00:00Z' };

@@ -4,21 +4,11 @@ import { catalogueEntry, enrolment } from '../programme/fixtures';
 import type { Enrolment } from '../programme/types';
 import { FakeAuthClient, makeMe, problem, sessionUser, type Handler } from '../test/fakes';
 import { renderApp } from '../test/renderApp';
+import { charts } from '../test/fakeChart';
 import { scoreSeries } from './chartData';
 
 // jsdom has no canvas: record what would be drawn instead.
-const charts = vi.hoisted(() => [] as { config: { type: string; data: { labels: string[]; datasets: { label: string; data: number[] }[] }; options: Record<string, unknown> } }[]);
-vi.mock('chart.js', () => {
-  class Chart {
-    static register = vi.fn();
-    constructor(_canvas: unknown, config: (typeof charts)[number]['config']) {
-      charts.push({ config });
-    }
-    destroy() {}
-  }
-  const part = {};
-  return { Chart, CategoryScale: part, LinearScale: part, LineController: part, LineElement: part, PointElement: part, Tooltip: part };
-});
+vi.mock('chart.js', () => import('../test/fakeChart'));
 
 const CLIENT_ID = 'c-1';
 
@@ -95,7 +85,7 @@ describe('chart data', () => {
 describe('/therapist/client', () => {
   it('shows the programme with progress and each answer readably', async () => {
     renderPage();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Programma’s van Robin' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overzicht van Robin' })).toBeTruthy();
     const section = screen.getByRole('region', { name: /^Stress en ontspanning Bezig Gestart op 20 november 2026/ });
     expect(within(section).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('4');
     expect(within(section).getByText('Hoe gestrest voel je je?')).toBeTruthy();

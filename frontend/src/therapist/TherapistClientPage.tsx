@@ -15,6 +15,12 @@ import { errorKey, useProgrammeText } from '../programme/useProgrammeText';
 import { CaseloadEscalationAlert, EscalateToModerators, useCaseloadEscalations } from './CaseloadEscalations';
 import { scoreSeries } from './chartData';
 import { ScoreChart } from './ScoreChart';
+import { ClientCheckins } from './ClientCheckins';
+import { ClientThread } from './ClientThread';
+import { NudgePanel } from './NudgePanel';
+import { NudgeSettingsForm } from './NudgeSettingsForm';
+import type { Me } from '../auth/me';
+import './therapist.css';
 import '../programme/programme.css';
 
 const MAX_COMMENT = 2000;
@@ -29,21 +35,27 @@ interface Announcement {
   text: string;
 }
 
-/** `/therapist/client?id=<client id>`: progress, answers, comments and scores of one client. */
+/**
+ * `/therapist/client?id=<client id>`: one client for their therapist: mood and stress, nudges and
+ * their settings, the latest messages, and the programmes with answers, comments and scores.
+ */
 export function TherapistClientPage() {
-  return <RequireSignIn role="THERAPIST">{() => <ClientProgrammes />}</RequireSignIn>;
+  return <RequireSignIn role="THERAPIST">{(me) => <ClientDetail me={me} />}</RequireSignIn>;
 }
 
-function ClientProgrammes() {
+function ClientDetail({ me }: { me: Me }) {
   const p = useProgrammeText();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const clientId = useSearchParam('id');
   const enrolments = useApiResource<Enrolment[]>(clientId ? programmeApi.ofClient(clientId) : null);
   const caseload = useApiResource<CaseloadEntry[]>('/api/caseload');
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const name = caseload.data?.find((entry) => entry.id === clientId)?.pseudonym ?? null;
   const lang = i18n.resolvedLanguage;
+  const who = name ?? t('escalation.therapist.thisClient');
   const escalations = useCaseloadEscalations();
+  const [timezone, setTimezone] = useState<string | null>(null);
+  const [threadVersion, setThreadVersion] = useState(0);
 
   const list = [...(enrolments.data ?? [])].sort(
     (a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.startedAt ?? '').localeCompare(a.startedAt ?? ''),
@@ -53,9 +65,9 @@ function ClientProgrammes() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to={ROUTES.home}>{p('therapist.back')}</Link>
+        <Link to={ROUTES.home}>{p('therapist.back')}</Link> · <Link to={ROUTES.therapistDashboard}>{t('dashboard.title')}</Link>
       </p>
-      <h1>{name ? p('therapist.title', { name }) : p('therapist.titleFallback')}</h1>
+      <h1>{name ? t('clientDetail.title', { name }) : t('clientDetail.titleFallback')}</h1>
 
       <div className="live" aria-live="polite" role="status">
         {announcement?.kind === 'success' && <p className="notice notice--success">{announcement.text}</p>}
@@ -84,6 +96,30 @@ function ClientProgrammes() {
           {enrolments.data !== null && (
             <>
               <EscalateToModerators clientId={clientId} name={name} onEscalated={escalations.replace} />
+
+              <section aria-labelledby="mood-title" className="card stack">
+                <h2 id="mood-title">{t('clientDetail.moodTitle')}</h2>
+                <ClientCheckins clientId={clientId} onTimezone={setTimezone} />
+              </section>
+
+              <section aria-labelledby="nudges-title" className="card stack">
+                <h2 id="nudges-title">{t('nudge.title')}</h2>
+                <p className="muted">{t('nudge.intro', { name: who })}</p>
+                <NudgePanel clientId={clientId} name={who} timezone={timezone} onSent={() => setThreadVersion((n) => n + 1)} />
+              </section>
+
+              <section aria-labelledby="nudge-settings-title" className="card stack">
+                <h2 id="nudge-settings-title">{t('nudge.settings.title')}</h2>
+                <p className="muted">{t('nudge.settings.intro', { name: who })}</p>
+                <NudgeSettingsForm clientId={clientId} name={who} />
+              </section>
+
+              <section aria-labelledby="thread-title" className="card stack">
+                <h2 id="thread-title">{t('clientDetail.threadTitle')}</h2>
+                <ClientThread clientId={clientId} name={who} meId={me.id} version={threadVersion} />
+              </section>
+
+              <h2 className="section-title">{t('clientDetail.programmesTitle')}</h2>
               <AssignForm
                 clientId={clientId}
                 enrolments={list}

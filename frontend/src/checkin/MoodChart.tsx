@@ -1,0 +1,189 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../app/format';
+import { dailySeries, formatCalendarDate, formatScore, weekdayName, weekdaySeries } from './trendData';
+import { SCALE_MAX, SCALE_MIN, type TrendDay, type WeekdayTrend } from './types';
+import './checkin.css';
+
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
+
+/** Mood in the app's accent; stress in a darker brown, drawn dashed with triangles (not told apart by colour alone). */
+export const MOOD_COLOUR = '#2f6b5e';
+export const STRESS_COLOUR = '#8a3a12';
+
+const Y_SCALE = { min: SCALE_MIN, max: SCALE_MAX, ticks: { stepSize: 1, precision: 0 } };
+
+/**
+ * Daily mood and stress as a line chart, with the same numbers as a table (folded away; a
+ * screen reader gets the summary in the image's name and can open the table).
+ */
+export function MoodChart({ days, caption }: { days: readonly TrendDay[]; caption: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.resolvedLanguage);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const series = dailySeries(days);
+  const labels = series.dates.map((date) => formatCalendarDate(date, locale, { day: 'numeric', month: 'short' }));
+  const moodLabel = t('checkin.trends.mood');
+  const stressLabel = t('checkin.trends.stress');
+  const key = JSON.stringify([labels, series.mood, series.stress, moodLabel, stressLabel]);
+
+  useEffect(() => {
+    if (!canvas.current) return undefined;
+    const chart = new Chart(canvas.current, {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          {
+            label: moodLabel,
+            data: series.mood,
+            borderColor: MOOD_COLOUR,
+            backgroundColor: MOOD_COLOUR,
+            pointStyle: 'circle',
+            pointRadius: 4,
+            pointHoverRadius: 6,
+            borderWidth: 2.5,
+            spanGaps: true,
+            tension: 0.2,
+          },
+          {
+            label: stressLabel,
+            data: series.stress,
+            borderColor: STRESS_COLOUR,
+            backgroundColor: STRESS_COLOUR,
+            borderDash: [6, 4],
+            pointStyle: 'triangle',
+            pointRadius: 5,
+            pointHoverRadius: 7,
+            borderWidth: 2,
+            spanGaps: true,
+            tension: 0.2,
+          },
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: Y_SCALE, x: { ticks: { autoSkip: true, maxRotation: 0, maxTicksLimit: 7 } } },
+        plugins: { legend: { labels: { usePointStyle: true } } },
+      },
+    });
+    return () => chart.destroy();
+    // Drawn again when the data (its text form) changes.
+  }, [key]);
+
+  const shown = series.dates.map((date, index) => ({ date, mood: series.mood[index] ?? null, stress: series.stress[index] ?? null })).filter((row) => row.mood !== null || row.stress !== null);
+
+  return (
+    <figure className="trend-figure">
+      <figcaption className="trend-figure__caption">{caption}</figcaption>
+      <div className="trend-chart">
+        <canvas ref={canvas} role="img" aria-label={caption} />
+      </div>
+      <details className="disclosure">
+        <summary>{t('checkin.trends.showTable')}</summary>
+        <div className="table-wrap trend-table" role="region" aria-label={caption} tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('checkin.trends.date')}</th>
+                <th scope="col">{moodLabel}</th>
+                <th scope="col">{stressLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.date}>
+                  <th scope="row">{formatCalendarDate(row.date, locale, { weekday: 'short', day: 'numeric', month: 'long' })}</th>
+                  <td>{formatScore(row.mood, locale)}</td>
+                  <td>{formatScore(row.stress, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+/** Average mood and stress per weekday as a bar chart, with the numbers as a table. */
+export function WeekdayChart({ weekdays, caption }: { weekdays: readonly WeekdayTrend[]; caption: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.resolvedLanguage);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const series = weekdaySeries(weekdays);
+  const labels = series.weekdays.map((day) => weekdayName(day, locale, 'short'));
+  const moodLabel = t('checkin.trends.mood');
+  const stressLabel = t('checkin.trends.stress');
+  const key = JSON.stringify([labels, series.mood, series.stress, moodLabel, stressLabel]);
+
+  useEffect(() => {
+    if (!canvas.current) return undefined;
+    const chart = new Chart(canvas.current, {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          { label: moodLabel, data: series.mood, backgroundColor: MOOD_COLOUR, borderColor: MOOD_COLOUR, borderWidth: 1 },
+          // A light fill with a strong border: stress bars differ in lightness, not only in hue.
+          { label: stressLabel, data: series.stress, backgroundColor: '#f4d9c6', borderColor: STRESS_COLOUR, borderWidth: 2 },
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: { ...Y_SCALE, min: 0 } },
+      },
+    });
+    return () => chart.destroy();
+  }, [key]);
+
+  return (
+    <figure className="trend-figure">
+      <figcaption className="trend-figure__caption">{caption}</figcaption>
+      <div className="trend-chart trend-chart--small">
+        <canvas ref={canvas} role="img" aria-label={caption} />
+      </div>
+      <details className="disclosure">
+        <summary>{t('checkin.trends.showTable')}</summary>
+        <div className="table-wrap trend-table" role="region" aria-label={caption} tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('checkin.trends.weekday')}</th>
+                <th scope="col">{moodLabel}</th>
+                <th scope="col">{stressLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.weekdays.map((day, index) => (
+                <tr key={day}>
+                  <th scope="row">{weekdayName(day, locale)}</th>
+                  <td>{formatScore(series.mood[index] ?? null, locale)}</td>
+                  <td>{formatScore(series.stress[index] ?? null, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
