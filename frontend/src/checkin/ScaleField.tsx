@@ -23,6 +23,8 @@ const NUMBERS = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, index) => 
  */
 export function ScaleField({ name, legend, lowLabel, highLabel, value, onChange, error, inputRef }: ScaleFieldProps) {
   const id = useId();
+  // The two ends say what they mean in their name ("1 (very bad)").
+  const end = (number: number) => (number === SCALE_MIN ? lowLabel : number === SCALE_MAX ? highLabel : null);
   const describedBy = [`${id}-ends`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <fieldset className={`scale-field${error ? ' scale-field--invalid' : ''}`} aria-describedby={describedBy}>
@@ -48,9 +50,14 @@ export function ScaleField({ name, legend, lowLabel, highLabel, value, onChange,
               onChange={() => onChange(number)}
             />
             <span className="scale-option__number">
-              {number}
-              {number === SCALE_MIN && <span className="visually-hidden"> ({lowLabel})</span>}
-              {number === SCALE_MAX && <span className="visually-hidden"> ({highLabel})</span>}
+              {end(number) ? (
+                <>
+                  <span aria-hidden="true">{number}</span>
+                  <span className="visually-hidden">{`${number} (${end(number)})`}</span>
+                </>
+              ) : (
+                number
+              )}
             </span>
           </label>
         ))}
