@@ -8,6 +8,8 @@
 //                                contexts are closed automatically after the test
 //   ctx.baseUrl, ctx.neutralUrl, ctx.artifactsDir
 // A test passes when `run` resolves and fails when it throws (use node:assert).
+// A test may set `timeoutMs` when it has to wait for something slow (a scheduled delivery);
+// otherwise COCON_E2E_TIMEOUT_MS applies.
 //
 // Filter: `node e2e/run-e2e.mjs shell` runs only the checks whose full name ("<file> › <test>")
 // contains "shell" (so a file name selects that file); several words select checks matching
@@ -99,7 +101,7 @@ async function main() {
       };
       const started = Date.now();
       try {
-        await withTimeout(test.run(ctx), TEST_TIMEOUT_MS, test.name);
+        await withTimeout(test.run(ctx), Math.max(TEST_TIMEOUT_MS, test.timeoutMs ?? 0), test.name);
         passed += 1;
         console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
       } catch (error) {
