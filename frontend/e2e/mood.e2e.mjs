@@ -258,6 +258,8 @@ export const tests = [
       // Robin gets it once the dispatcher has sent it, without reloading.
       await nudgeBubble(client.page, scheduled).waitFor({ timeout: SCHEDULED_TIMEOUT });
       assert.ok(Date.now() >= Date.parse(nudge.sendAt), 'not delivered before its time');
+      // The therapist's list follows without a reload.
+      await nudges.locator(`[data-nudge="${nudge.id}"][data-status="SENT"]`).waitFor({ timeout: 20_000 });
       await nudgeBubble(client.page, scheduled).scrollIntoViewIfNeeded();
       assert.ok((await phoneOverflow(client.page)) <= 0, 'the chat with nudges fits a 390px screen');
       await screenshot(client.page, ctx, 'mood-nudges-phone.png');

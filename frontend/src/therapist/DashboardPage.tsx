@@ -45,7 +45,9 @@ function Dashboard() {
         <button type="button" className="button button--secondary button--small" onClick={overview.reload} aria-disabled={overview.status === 'loading' || undefined}>
           {t('dashboard.refresh')}
         </button>
-        {rows && rows.length > 0 && <p className="dashboard__count">{t('dashboard.attentionCount', { count: attention })}</p>}
+        {rows && rows.length > 0 && (
+          <p className="dashboard__count">{attention > 0 ? t('dashboard.attentionCount', { count: attention }) : t('dashboard.attentionNone')}</p>
+        )}
       </div>
 
       {overview.status === 'loading' && rows === null && <Loading />}
@@ -108,7 +110,7 @@ function DashboardRow({ row }: { row: OverviewRow }) {
       <th scope="row">
         <Link to={therapistClientPath(row.client.id)}>{row.client.pseudonym}</Link>
       </th>
-      <td>
+      <td className="dashboard-table__attention">
         {row.needsAttention ? (
           <div className="attention">
             <p className="attention__flag">

@@ -161,7 +161,7 @@ export function NudgeComposer({ clientId, name, timezone, templates, onCreated, 
         )}
       </div>
 
-      <fieldset className="form__group nudge-when">
+      <fieldset className="choice-group nudge-when">
         <legend className="field__label">{t('nudge.when')}</legend>
         <div className="choice-row">
           <label className="choice">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading, useErrorText } from '../app/feedback';
 import { intlLocale, useFormatDate } from '../app/format';
@@ -6,8 +6,13 @@ import { useAuth } from '../auth/AuthProvider';
 import { ApiError } from '../auth/problem';
 import { useApiResource } from '../auth/useApiResource';
 import { NudgeComposer } from './NudgeComposer';
-import { formatLocal, knownTimeZone, nudgeApi, parseNudge, parseNudges, parseTemplates, type Nudge, type NudgeAction } from './nudges';
+import { formatLocal, knownTimeZone, localDateTime, nudgeApi, sendAtValue, parseNudge, parseNudges, parseTemplates, type Nudge, type NudgeAction } from './nudges';
 import { NudgeTemplates } from './NudgeTemplates';
+
+/** How long after its time a planned nudge is looked for again (the server dispatches every few seconds). */
+const DUE_GRACE_MS = 8_000;
+/** Timers longer than this are not worth keeping: the page is reloaded long before. */
+const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
 
 interface NudgePanelProps {
   clientId: string;
@@ -32,6 +37,21 @@ export function NudgePanel({ clientId, name, timezone, onSent, now }: NudgePanel
   const locale = intlLocale(i18n.resolvedLanguage);
   // The nudges carry the client's time zone; before the first one, the check-ins tell it.
   const zone = [list[0]?.timezone, timezone].find((z): z is string => typeof z === 'string' && knownTimeZone(z)) ?? null;
+  const { reload } = nudges;
+  const onSentRef = useRef(onSent);
+  onSentRef.current = onSent;
+
+  // A planned nudge goes out on the server by itself: look again a little after the first is due.
+  const firstDue = list.filter((n) => n.status === 'SCHEDULED').reduce((first, n) => Math.min(first, Date.parse(n.sendAt) || Infinity), Infinity);
+  useEffect(() => {
+    if (!Number.isFinite(firstDue)) return undefined;
+    const wait = Math.min(Math.max(firstDue - Date.now(), 0) + DUE_GRACE_MS, MAX_WAIT_MS);
+    const timer = setTimeout(() => {
+      reload();
+      onSentRef.current?.();
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [firstDue, reload]);
 
   const created = (nudge: Nudge) => {
     nudges.set([nudge, ...list]);
@@ -102,6 +122,8 @@ function NudgeItem({ nudge, busy, onAct }: { nudge: Nudge; busy: boolean; onAct:
   const locale = intlLocale(i18n.resolvedLanguage);
   const reason = nudge.reason ? t(`nudge.reasons.${nudge.reason}`) : null;
   const local = nudge.localSendAt ? formatLocal(nudge.localSendAt, locale) : formatDate(nudge.sendAt, { withTime: true });
+  // Every time on the list is the client's own, as when planning.
+  const sent = nudge.sentAt && knownTimeZone(nudge.timezone) ? formatLocal(sendAtValue(localDateTime(new Date(nudge.sentAt), nudge.timezone)), locale) : null;
 
   return (
     <li className={`nudge-item nudge-item--${nudge.status}`} data-nudge={nudge.id} data-status={nudge.status}>
@@ -112,7 +134,9 @@ function NudgeItem({ nudge, busy, onAct }: { nudge: Nudge; busy: boolean; onAct:
       <p className="nudge-item__text">{nudge.text}</p>
       <p className="nudge-item__meta">
         {nudge.status === 'SENT' && nudge.sentAt
-          ? t('nudge.sentAt', { when: formatDate(nudge.sentAt, { withTime: true }) })
+          ? sent
+            ? t('nudge.sentAt', { when: sent, timezone: nudge.timezone })
+            : t('nudge.sentAtHere', { when: formatDate(nudge.sentAt, { withTime: true }) })
           : nudge.status === 'SCHEDULED' || nudge.status === 'SUGGESTED'
             ? t('nudge.plannedFor', { when: local, timezone: nudge.timezone })
             : t('nudge.createdAt', { when: formatDate(nudge.createdAt, { withTime: true }) })}

@@ -131,7 +131,7 @@ export function NudgeSettingsForm({ clientId, name }: { clientId: string; name: 
         )}
       </div>
       <CheckboxField label={t('nudge.settings.enabled', { name })} checked={draft.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
-      <fieldset className="form__group">
+      <fieldset className="choice-group">
         <legend className="field__label">{t('nudge.settings.mode')}</legend>
         <div className="choice-row">
           {(['SUGGEST', 'SEND'] as const).map((mode) => (
