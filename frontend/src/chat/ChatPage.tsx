@@ -30,8 +30,9 @@ function ChatScreen({ me }: { me: Me }) {
   const kindTitle = useKindTitle();
 
   // A client normally has one conversation: open it straight away (once; "All conversations"
-  // then stays on the list).
-  const onlyOne = !isTherapist && state?.list === 'ready' && list.length === 1 ? list[0]?.id : undefined;
+  // then stays on the list). The check-in reminders do not count: nobody writes there.
+  const withPeople = list.filter((c) => c.kind !== 'CHECKIN');
+  const onlyOne = !isTherapist && state?.list === 'ready' && withPeople.length === 1 ? withPeople[0]?.id : undefined;
   const autoOpened = useRef(false);
   useEffect(() => {
     if (!onlyOne || autoOpened.current) return;

@@ -106,6 +106,12 @@ describe('check-ins and nudges in the chat', () => {
     expect(window.location.pathname).toBe('/checkin');
   });
 
+  it('a client with a therapist and check-in reminders gets the conversation with the therapist opened on /chat', async () => {
+    renderChat('/chat');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chat met Dr. Noor Peeters' })).toBeTruthy();
+    expect(new URLSearchParams(window.location.search).get('c')).toBe(THERAPY);
+  });
+
   it('the client’s home leads to the check-in, and to the reminders with their unread count', async () => {
     renderChat('/home');
     const card = await screen.findByRole('region', { name: 'Check-in' });

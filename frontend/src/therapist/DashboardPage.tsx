@@ -30,6 +30,7 @@ function Dashboard() {
   const rows = overview.data === null ? null : sortRows(parseOverview(overview.data), sort);
   const attention = rows?.filter((row) => row.needsAttention).length ?? 0;
   const columnName = (key: SortKey) => t(`dashboard.columns.${key}`);
+  const now = useNow(60_000);
 
   return (
     <div className="page dashboard">
@@ -74,7 +75,7 @@ function Dashboard() {
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <DashboardRow key={row.client.id} row={row} />
+                  <DashboardRow key={row.client.id} row={row} now={now} />
                 ))}
               </tbody>
             </table>
@@ -97,11 +98,10 @@ function SortIcon({ active, direction }: { active: boolean; direction: Sort['dir
   );
 }
 
-function DashboardRow({ row }: { row: OverviewRow }) {
+function DashboardRow({ row, now }: { row: OverviewRow; now: number }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.resolvedLanguage);
   const formatDate = useFormatDate();
-  const now = useNow(60_000);
   const lastActivity = row.lastActivityAt ? formatRelative(row.lastActivityAt, now, locale) : null;
   const title = row.programme ? localised(row.programme.title, i18n.resolvedLanguage) : null;
 
