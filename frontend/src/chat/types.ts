@@ -14,6 +14,7 @@ export const CHAT_ERROR_CODES = [
   'conversation.not-found',
   'conversation.not-participant',
   'conversation.guide-answers-only',
+  'conversation.read-only',
   'message.empty',
   'message.too-long',
   'message.control-characters',
