@@ -187,8 +187,7 @@ class ChatService implements GuideMessages {
 		this.conversations.setPreview(conversation.id(),
 				new ConversationDocument.Preview(message.seq(), message.senderId(), preview, message.createdAt()));
 		// writing a message means having read the conversation up to it
-		this.conversations.raiseReadMarker(conversation.id(), message.senderId(), message.seq());
-		this.conversations.noteSent(conversation.id(), message.senderId(), message.createdAt());
+		this.conversations.noteSent(conversation.id(), message.senderId(), message.seq(), message.createdAt());
 		this.delivery.message(conversation, message);
 		this.events.publishEvent(new MessagePosted(conversation.id(), message.seq(), message.senderId(),
 				message.kindOrText(), message.body(), message.createdAt()));

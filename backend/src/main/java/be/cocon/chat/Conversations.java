@@ -100,9 +100,13 @@ class Conversations {
 		this.mongo.updateFirst(older, new Update().set("lastMessage", preview), ConversationDocument.class);
 	}
 
-	/** Notes when someone last wrote in the conversation (for activity overviews). */
-	void noteSent(String id, String userId, Instant at) {
-		this.mongo.updateFirst(byId(id), new Update().max("lastSentAt." + userId, at), ConversationDocument.class);
+	/**
+	 * After someone wrote message {@code seq}: their read marker moves up to it (never
+	 * back) and their last-sent time too (for activity overviews), in one update.
+	 */
+	void noteSent(String id, String userId, long seq, Instant at) {
+		this.mongo.updateFirst(byId(id), new Update().max("readMarkers." + userId, seq).max("lastSentAt." + userId, at),
+				ConversationDocument.class);
 	}
 
 	/** Moves a participant's read marker forward, never back. @return whether it moved */

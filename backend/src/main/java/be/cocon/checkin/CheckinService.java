@@ -73,7 +73,7 @@ class CheckinService implements MoodTrends {
 	Result post(String clientId, NewCheckIn request) {
 		Valid valid = this.validator.validate(request);
 		Instant now = this.clock.instant();
-		LocalDate date = now.atZone(zoneOf(account(clientId))).toLocalDate();
+		LocalDate date = now.atZone(account(clientId).zone()).toLocalDate();
 		List<MonthDocument> months = this.checkIns.months(clientId, monthsToSearch(date));
 		for (MonthDocument month : months) {
 			Entry earlier = month.entry(valid.id()).orElse(null);
@@ -102,7 +102,7 @@ class CheckinService implements MoodTrends {
 	/** The client's check-ins of the last {@code days} local days, newest first. */
 	List<CheckIn> list(String clientId, int days) {
 		requireDays(days, 1);
-		LocalDate today = today(zoneOf(account(clientId)));
+		LocalDate today = today(account(clientId).zone());
 		LocalDate from = today.minusDays(days - 1L);
 		return entries(clientId, from, today).stream()
 			.filter((entry) -> !entry.localDate().isBefore(from))
@@ -113,7 +113,7 @@ class CheckinService implements MoodTrends {
 
 	Trends trends(String clientId, int days) {
 		requireDays(days, 7);
-		ZoneId zone = zoneOf(account(clientId));
+		ZoneId zone = account(clientId).zone();
 		LocalDate today = today(zone);
 		// the 30-day average needs 30 days even when fewer are shown
 		LocalDate from = today.minusDays(Math.max(days, 30) - 1L);
@@ -144,7 +144,7 @@ class CheckinService implements MoodTrends {
 		List<String> ids = clientIds.stream().distinct().toList();
 		Map<String, ZoneId> zones = this.accounts.findAll(ids.stream().map(UserId::new).toList())
 			.stream()
-			.collect(Collectors.toMap((account) -> account.id().value(), CheckinService::zoneOf));
+			.collect(Collectors.toMap((account) -> account.id().value(), Account::zone));
 		Instant now = this.clock.instant();
 		List<String> monthIds = new ArrayList<>();
 		zones.forEach((clientId, zone) -> {
@@ -174,15 +174,6 @@ class CheckinService implements MoodTrends {
 	Account account(String clientId) {
 		return this.accounts.findById(new UserId(clientId))
 			.orElseThrow(() -> ApiProblem.notFound("client.not-found", "There is no such client."));
-	}
-
-	static ZoneId zoneOf(Account account) {
-		try {
-			return ZoneId.of(account.timezone());
-		}
-		catch (RuntimeException ex) {
-			return ZoneId.of("Europe/Brussels");
-		}
 	}
 
 	private LocalDate today(ZoneId zone) {

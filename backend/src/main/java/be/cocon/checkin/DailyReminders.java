@@ -79,7 +79,7 @@ class DailyReminders {
 	}
 
 	Reminder of(String clientId) {
-		ZoneId zone = CheckinService.zoneOf(account(clientId));
+		ZoneId zone = account(clientId).zone();
 		ClientDocument.Reminder reminder = stored(clientId);
 		String time = (reminder != null) ? reminder.time() : HH_MM.format(this.settings.defaultReminderTime());
 		return new Reminder(reminder != null && reminder.enabled(), time, zone.getId());
@@ -101,7 +101,7 @@ class DailyReminders {
 			errors.add("time", "time.required", "Choose the time of the reminder (HH:mm).");
 		}
 		errors.throwIfAny();
-		ZoneId zone = CheckinService.zoneOf(account(clientId));
+		ZoneId zone = account(clientId).zone();
 		String time = (rawTime != null) ? rawTime : of(clientId).time();
 		Instant next = null;
 		if (enabled) {
@@ -153,7 +153,7 @@ class DailyReminders {
 		Instant seen = reminder.nextAt();
 		ZoneId scheduledIn = ZoneId.of(reminder.zone());
 		// a client who moved to another time zone gets the following reminders there
-		ZoneId zone = (account != null) ? CheckinService.zoneOf(account) : scheduledIn;
+		ZoneId zone = (account != null) ? account.zone() : scheduledIn;
 		Instant next = nextOccurrence(LocalTime.parse(reminder.time()), zone, now);
 		if (!this.clients.advance(clientId, seen, next, zone.getId())) {
 			return false;

@@ -1,11 +1,9 @@
 package be.cocon.dashboard;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,10 +103,10 @@ class CaseloadOverview {
 			.sorted(Comparator.comparing(Progress::paused).thenComparing(Progress::currentStepSince))
 			.findFirst()
 			.orElse(null);
-		Instant weekStart = now.atZone(zoneOf(client))
+		Instant weekStart = now.atZone(client.zone())
 			.toLocalDate()
 			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-			.atStartOfDay(zoneOf(client))
+			.atStartOfDay(client.zone())
 			.toInstant();
 		int stepsThisWeek = (int) progress.stream()
 			.flatMap((enrolment) -> enrolment.answeredAt().stream())
@@ -145,15 +143,6 @@ class CaseloadOverview {
 				(escalation != null) ? new EscalationRow(escalation.escalationId(), escalation.severity().name(),
 						escalation.claimed()) : null,
 				!reasons.isEmpty(), reasons);
-	}
-
-	private static ZoneId zoneOf(Account client) {
-		try {
-			return ZoneId.of(client.timezone());
-		}
-		catch (DateTimeException ex) {
-			return ZoneId.of("Europe/Brussels");
-		}
 	}
 
 	record Person(String id, String pseudonym) {

@@ -1,6 +1,8 @@
 package be.cocon.identity;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,19 @@ public record Account(UserId id, String username, String pseudonym, Set<Role> ro
 
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/**
+	 * The account's time zone; the default zone if the stored one is unknown to this JVM
+	 * (zone ids are checked when they are set, but zone data changes).
+	 */
+	public ZoneId zone() {
+		try {
+			return ZoneId.of(this.timezone);
+		}
+		catch (DateTimeException ex) {
+			return ZoneId.of(AccountService.DEFAULT_TIMEZONE);
+		}
 	}
 
 	public boolean isDisabled() {

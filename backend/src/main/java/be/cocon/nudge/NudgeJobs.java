@@ -1,5 +1,6 @@
 package be.cocon.nudge;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -49,10 +50,10 @@ class NudgeJobs {
 
 	private final MessageSource messages;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	NudgeJobs(NudgeService service, Nudges nudges, Accounts accounts, ProgrammeProgress programmes, MoodTrends moods,
-			ConversationOverview conversations, MessageSource messages, java.time.Clock clock) {
+			ConversationOverview conversations, MessageSource messages, Clock clock) {
 		this.service = service;
 		this.nudges = nudges;
 		this.accounts = accounts;

@@ -1,7 +1,6 @@
 package be.cocon.nudge;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -81,7 +80,7 @@ class NudgeService {
 	NudgeDocument create(String therapistId, String clientId, @Nullable String rawText, @Nullable String localSendAt) {
 		Account client = clientOf(therapistId, clientId);
 		String text = checkedText(rawText);
-		ZoneId zone = zoneOf(client);
+		ZoneId zone = client.zone();
 		Instant now = this.clock.instant();
 		Instant sendAt = (localSendAt != null) ? checkedSendAt(localSendAt, zone, now) : now;
 		NudgeDocument nudge = new NudgeDocument(UUID.randomUUID().toString(), clientId, therapistId, text,
@@ -135,7 +134,7 @@ class NudgeService {
 
 	/** Stores an adaptive nudge for the client; false if the same one exists already. */
 	boolean adaptive(AdaptiveSettings adaptive, Account client, Reason reason, String text) {
-		ZoneId zone = zoneOf(client);
+		ZoneId zone = client.zone();
 		Instant now = this.clock.instant();
 		Instant sendAt = AdaptivePolicy.sendTime(adaptive, zone, now);
 		Status status = (adaptive.mode() == AdaptiveSettings.Mode.SEND) ? Status.SCHEDULED : Status.SUGGESTED;
@@ -156,15 +155,6 @@ class NudgeService {
 					"This client is not in your caseload.");
 		}
 		return client;
-	}
-
-	static ZoneId zoneOf(Account client) {
-		try {
-			return ZoneId.of(client.timezone());
-		}
-		catch (DateTimeException ex) {
-			return ZoneId.of("Europe/Brussels");
-		}
 	}
 
 	private NudgeDocument sendIfDue(NudgeDocument nudge) {

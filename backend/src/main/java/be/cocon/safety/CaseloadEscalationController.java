@@ -2,6 +2,7 @@ package be.cocon.safety;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +67,7 @@ class CaseloadEscalationController {
 		Severity severity = (request.severity() != null) ? request.severity() : Severity.HIGH;
 		EscalationService.Raised raised = this.escalations.signal(clientId, new Signal(Source.THERAPIST, null, severity,
 				reason, null, null, this.clock.instant(), me.value(), List.of()), null);
-		this.audit.record(me.value(), "escalation.manual", clientId,
-				java.util.Map.of("escalationId", raised.escalation().id()));
+		this.audit.record(me.value(), "escalation.manual", clientId, Map.of("escalationId", raised.escalation().id()));
 		return this.escalations.summary(raised.escalation());
 	}
 

@@ -1,6 +1,7 @@
 package be.cocon.safety;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -205,7 +206,7 @@ class Escalations {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(OPEN)), new Update().pull("ids", resolved.id()),
 				INDEX);
 		Document index = this.mongo.findById(RESOLVED, Document.class, INDEX);
-		List<String> kept = new java.util.ArrayList<>(
+		List<String> kept = new ArrayList<>(
 				(index != null) ? index.getList("ids", String.class, List.of()) : List.of());
 		kept.remove(resolved.id());
 		kept.add(resolved.id());
