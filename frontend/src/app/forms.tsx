@@ -1,4 +1,12 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FieldShellProps {
@@ -6,16 +14,18 @@ interface FieldShellProps {
   label: ReactNode;
   hint?: ReactNode | undefined;
   error?: string | undefined;
+  /** Shown between the control and the error, e.g. a character counter (id `<id>-after`). */
+  after?: ReactNode | undefined;
   children: ReactNode;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+function describedBy(id: string, hint: unknown, error: unknown, after?: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, after ? `${id}-after` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
 /** Label, control, hint and error message, in that reading order. */
-function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+function FieldShell({ id, label, hint, error, after, children }: FieldShellProps) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
@@ -27,6 +37,7 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
         </p>
       )}
       {children}
+      {after}
       {error && (
         <p className="field__error" id={`${id}-error`}>
           <span aria-hidden="true">! </span>
@@ -34,6 +45,40 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
         </p>
       )}
     </div>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className' | 'aria-invalid' | 'aria-describedby'>;
+
+interface TextAreaFieldProps extends TextAreaProps {
+  label: ReactNode;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+  /**
+   * Rendered after the text area and read with it (e.g. a character counter); give it
+   * the id `<id>-after`.
+   */
+  after?: ReactNode | undefined;
+  id?: string;
+  textAreaRef?: Ref<HTMLTextAreaElement>;
+}
+
+/** A multi-line text field with label, hint, an optional counter and an error. */
+export function TextAreaField({ label, hint, error, after, id: givenId, textAreaRef, rows = 3, ...textarea }: TextAreaFieldProps) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} after={after}>
+      <textarea
+        {...textarea}
+        ref={textAreaRef}
+        id={id}
+        rows={rows}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error, after)}
+      />
+    </FieldShell>
   );
 }
 

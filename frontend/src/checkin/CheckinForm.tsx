@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../app/feedback';
+import { TextAreaField } from '../app/forms';
 import { useAuth } from '../auth/AuthProvider';
 import { useApiResource } from '../auth/useApiResource';
 import { characterCount } from '../chat/chatStore';
@@ -160,32 +161,23 @@ export function CheckinForm({ onSaved }: { onSaved: (posted: Posted) => void }) 
           )}
         </fieldset>
 
-        <div className={`field${errors.note ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor={noteId}>
-            {t('checkin.note')}
-          </label>
-          <p className="field__hint" id={`${noteId}-hint`}>
-            {t('checkin.noteHint')}
-          </p>
-          <textarea
-            id={noteId}
-            className="field__input"
-            rows={3}
-            value={draft.note}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={[`${noteId}-hint`, `${noteId}-count`, errors.note ? `${noteId}-error` : null].filter(Boolean).join(' ')}
-            onChange={(event) => change({ note: event.target.value })}
-          />
-          <p id={`${noteId}-count`} className={`note-count${noteLength > MAX_NOTE ? ' note-count--over' : ''}`} aria-live={noteLength >= NOTE_COUNTER_FROM ? 'polite' : 'off'}>
-            {t('checkin.noteCount', { count: noteLength, max: MAX_NOTE })}
-          </p>
-          {errors.note && (
-            <p className="field__error" id={`${noteId}-error`}>
-              <span aria-hidden="true">! </span>
-              {errorText('note', errors.note)}
+        <TextAreaField
+          id={noteId}
+          label={t('checkin.note')}
+          hint={t('checkin.noteHint')}
+          value={draft.note}
+          error={errors.note ? errorText('note', errors.note) : undefined}
+          after={
+            <p
+              id={`${noteId}-after`}
+              className={`note-count${noteLength > MAX_NOTE ? ' note-count--over' : ''}`}
+              aria-live={noteLength >= NOTE_COUNTER_FROM ? 'polite' : 'off'}
+            >
+              {t('checkin.noteCount', { count: noteLength, max: MAX_NOTE })}
             </p>
-          )}
-        </div>
+          }
+          onChange={(event) => change({ note: event.target.value })}
+        />
 
         <div className="form__actions">
           <button type="submit" className="button" aria-disabled={busy || undefined}>

@@ -10,7 +10,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../app/format';
 import { dailySeries, formatCalendarDate, formatScore, weekdayName, weekdaySeries } from './trendData';
@@ -85,39 +85,13 @@ export function MoodChart({ days, caption }: { days: readonly TrendDay[]; captio
     // Drawn again when the data (its text form) changes.
   }, [key]);
 
-  const shown = series.dates.map((date, index) => ({ date, mood: series.mood[index] ?? null, stress: series.stress[index] ?? null })).filter((row) => row.mood !== null || row.stress !== null);
+  const rows = series.dates
+    .map((date, index) => ({ key: date, mood: series.mood[index] ?? null, stress: series.stress[index] ?? null }))
+    .filter((row) => row.mood !== null || row.stress !== null)
+    .map((row) => ({ ...row, label: formatCalendarDate(row.key, locale, { weekday: 'short', day: 'numeric', month: 'long' }) }));
 
   return (
-    <figure className="trend-figure">
-      <figcaption className="trend-figure__caption">{caption}</figcaption>
-      <div className="trend-chart">
-        <canvas ref={canvas} role="img" aria-label={caption} />
-      </div>
-      <details className="disclosure">
-        <summary>{t('checkin.trends.showTable')}</summary>
-        <div className="table-wrap trend-table" role="region" aria-label={caption} tabIndex={0}>
-          <table className="table">
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('checkin.trends.date')}</th>
-                <th scope="col">{moodLabel}</th>
-                <th scope="col">{stressLabel}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr key={row.date}>
-                  <th scope="row">{formatCalendarDate(row.date, locale, { weekday: 'short', day: 'numeric', month: 'long' })}</th>
-                  <td>{formatScore(row.mood, locale)}</td>
-                  <td>{formatScore(row.stress, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+    <TrendFigure canvas={canvas} caption={caption} firstColumn={t('checkin.trends.date')} rows={rows} moodLabel={moodLabel} stressLabel={stressLabel} />
   );
 }
 
@@ -154,10 +128,51 @@ export function WeekdayChart({ weekdays, caption }: { weekdays: readonly Weekday
     return () => chart.destroy();
   }, [key]);
 
+  const rows = series.weekdays.map((day, index) => ({
+    key: String(day),
+    label: weekdayName(day, locale),
+    mood: series.mood[index] ?? null,
+    stress: series.stress[index] ?? null,
+  }));
+
+  return (
+    <TrendFigure
+      canvas={canvas}
+      small
+      caption={caption}
+      firstColumn={t('checkin.trends.weekday')}
+      rows={rows}
+      moodLabel={moodLabel}
+      stressLabel={stressLabel}
+    />
+  );
+}
+
+interface TrendRow {
+  key: string;
+  label: string;
+  mood: number | null;
+  stress: number | null;
+}
+
+interface TrendFigureProps {
+  canvas: RefObject<HTMLCanvasElement | null>;
+  caption: string;
+  firstColumn: string;
+  rows: readonly TrendRow[];
+  moodLabel: string;
+  stressLabel: string;
+  small?: boolean;
+}
+
+/** A chart with its caption, and the same numbers as a table folded away under it. */
+function TrendFigure({ canvas, caption, firstColumn, rows, moodLabel, stressLabel, small = false }: TrendFigureProps) {
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.resolvedLanguage);
   return (
     <figure className="trend-figure">
       <figcaption className="trend-figure__caption">{caption}</figcaption>
-      <div className="trend-chart trend-chart--small">
+      <div className={`trend-chart${small ? ' trend-chart--small' : ''}`}>
         <canvas ref={canvas} role="img" aria-label={caption} />
       </div>
       <details className="disclosure">
@@ -167,17 +182,17 @@ export function WeekdayChart({ weekdays, caption }: { weekdays: readonly Weekday
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('checkin.trends.weekday')}</th>
+                <th scope="col">{firstColumn}</th>
                 <th scope="col">{moodLabel}</th>
                 <th scope="col">{stressLabel}</th>
               </tr>
             </thead>
             <tbody>
-              {series.weekdays.map((day, index) => (
-                <tr key={day}>
-                  <th scope="row">{weekdayName(day, locale)}</th>
-                  <td>{formatScore(series.mood[index] ?? null, locale)}</td>
-                  <td>{formatScore(series.stress[index] ?? null, locale)}</td>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>{formatScore(row.mood, locale)}</td>
+                  <td>{formatScore(row.stress, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading, useErrorText } from '../app/feedback';
 import { useFormatDate } from '../app/format';
-import { SelectField } from '../app/forms';
+import { SelectField, TextAreaField } from '../app/forms';
 import { Link } from '../app/Link';
 import { useAuth } from '../auth/AuthProvider';
 import type { Me } from '../auth/me';
@@ -339,28 +339,16 @@ function Notes({ detail, busy, onAdd }: { detail: EscalationDetail; busy: boolea
       )}
       {detail.status !== 'RESOLVED' && (
         <form className="note-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-          <div className={`field${error ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor={fieldId}>
-              {t('moderation.detail.noteLabel')}
-            </label>
-            <textarea
-              id={fieldId}
-              className="field__input"
-              rows={3}
-              value={text}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${fieldId}-error` : undefined}
-              onChange={(event) => {
-                setText(event.target.value);
-                setError(null);
-              }}
-            />
-            {error && (
-              <p className="field__error" id={`${fieldId}-error`}>
-                {error}
-              </p>
-            )}
-          </div>
+          <TextAreaField
+            id={fieldId}
+            label={t('moderation.detail.noteLabel')}
+            value={text}
+            error={error ?? undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              setError(null);
+            }}
+          />
           <div>
             <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
               {t('moderation.detail.noteAdd')}
@@ -409,25 +397,13 @@ function ResolveForm({ busy, onResolve }: { busy: boolean; onResolve: (outcome: 
             </option>
           ))}
         </SelectField>
-        <div className={`field${tooLong ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor={noteId}>
-            {t('moderation.detail.resolveNote')}
-          </label>
-          <textarea
-            id={noteId}
-            className="field__input"
-            rows={3}
-            value={note}
-            aria-invalid={tooLong || undefined}
-            aria-describedby={tooLong ? `${noteId}-error` : undefined}
-            onChange={(event) => setNote(event.target.value)}
-          />
-          {tooLong && (
-            <p className="field__error" id={`${noteId}-error`}>
-              {t('moderation.detail.tooLong', { max: MAX_NOTE })}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          id={noteId}
+          label={t('moderation.detail.resolveNote')}
+          value={note}
+          error={tooLong ? t('moderation.detail.tooLong', { max: MAX_NOTE }) : undefined}
+          onChange={(event) => setNote(event.target.value)}
+        />
         <div>
           <button type="submit" className="button" aria-disabled={busy || undefined}>
             {t('moderation.detail.resolveButton')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../app/feedback';
 import { useAuth } from '../auth/AuthProvider';
 import { characterCount } from '../chat/chatStore';
+import { TextAreaField } from '../app/forms';
 import { CrisisCard } from './CrisisCard';
 import { Dialog } from './Dialog';
 import { MAX_REASON, parseHelpResponse, safetyApi, type HelpResponse } from './types';
@@ -93,25 +94,13 @@ function HelpDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <form className="stack" onSubmit={(event) => void send(event)} noValidate>
           <p>{t('safety.help.explain')}</p>
-          <div className={`field${tooLong ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor={fieldId}>
-              {t('safety.help.textLabel')}
-            </label>
-            <textarea
-              id={fieldId}
-              className="field__input"
-              rows={3}
-              value={text}
-              aria-invalid={tooLong || undefined}
-              aria-describedby={tooLong ? `${fieldId}-error` : undefined}
-              onChange={(event) => setText(event.target.value)}
-            />
-            {tooLong && (
-              <p className="field__error" id={`${fieldId}-error`}>
-                {t('safety.help.tooLong', { max: MAX_REASON })}
-              </p>
-            )}
-          </div>
+          <TextAreaField
+            id={fieldId}
+            label={t('safety.help.textLabel')}
+            value={text}
+            error={tooLong ? t('safety.help.tooLong', { max: MAX_REASON }) : undefined}
+            onChange={(event) => setText(event.target.value)}
+          />
           <EmergencyLine />
           {phase.step === 'failed' && (
             <div className="help-dialog__error">

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, useErrorText } from '../app/feedback';
-import { SelectField } from '../app/forms';
+import { SelectField, TextAreaField } from '../app/forms';
 import { Link } from '../app/Link';
 import { useAuth } from '../auth/AuthProvider';
 import { characterCount } from '../chat/chatStore';
@@ -148,32 +148,18 @@ export function EscalateToModerators({ clientId, name, onEscalated }: EscalatePr
       ) : (
         <form className="escalate-form" onSubmit={(event) => void onSubmit(event)} noValidate>
           <p>{t('escalation.therapist.escalateIntro', { name: who })}</p>
-          <div className={`field${invalid ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor={fieldId}>
-              {t('escalation.therapist.reason')}
-            </label>
-            <p className="field__hint" id={`${fieldId}-hint`}>
-              {t('escalation.therapist.reasonHint')}
-            </p>
-            <textarea
-              ref={field}
-              id={fieldId}
-              className="field__input"
-              rows={3}
-              value={reason}
-              aria-invalid={invalid ? true : undefined}
-              aria-describedby={`${fieldId}-hint${invalid ? ` ${fieldId}-error` : ''}`}
-              onChange={(event) => {
-                setReason(event.target.value);
-                setInvalid(null);
-              }}
-            />
-            {invalid && (
-              <p className="field__error" id={`${fieldId}-error`}>
-                {invalid}
-              </p>
-            )}
-          </div>
+          <TextAreaField
+            id={fieldId}
+            textAreaRef={field}
+            label={t('escalation.therapist.reason')}
+            hint={t('escalation.therapist.reasonHint')}
+            value={reason}
+            error={invalid ?? undefined}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setInvalid(null);
+            }}
+          />
           <SelectField
             label={t('escalation.therapist.severity')}
             value={severity}

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../app/feedback';
-import { SelectField } from '../app/forms';
+import { SelectField, TextAreaField } from '../app/forms';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiError } from '../auth/problem';
 import { characterCount } from '../chat/chatStore';
@@ -130,36 +130,23 @@ export function NudgeComposer({ clientId, name, timezone, templates, onCreated, 
           ))}
         </SelectField>
       )}
-      <div className={`field${errors.text ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor={textId}>
-          {t('nudge.text', { name })}
-        </label>
-        <p className="field__hint" id={`${textId}-hint`}>
-          {t('nudge.textHint')}
-        </p>
-        <textarea
-          ref={field}
-          id={textId}
-          className="field__input"
-          rows={3}
-          value={text}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={[`${textId}-hint`, `${textId}-count`, errors.text ? `${textId}-error` : null].filter(Boolean).join(' ')}
-          onChange={(event) => {
-            setText(event.target.value);
-            setErrors((current) => ({ ...(current.sendAt ? { sendAt: current.sendAt } : {}) }));
-          }}
-        />
-        <p id={`${textId}-count`} className={`note-count${length > MAX_NUDGE ? ' note-count--over' : ''}`}>
-          {t('checkin.noteCount', { count: length, max: MAX_NUDGE })}
-        </p>
-        {errors.text && (
-          <p className="field__error" id={`${textId}-error`}>
-            <span aria-hidden="true">! </span>
-            {errors.text}
+      <TextAreaField
+        id={textId}
+        textAreaRef={field}
+        label={t('nudge.text', { name })}
+        hint={t('nudge.textHint')}
+        value={text}
+        error={errors.text}
+        after={
+          <p id={`${textId}-after`} className={`note-count${length > MAX_NUDGE ? ' note-count--over' : ''}`}>
+            {t('checkin.noteCount', { count: length, max: MAX_NUDGE })}
           </p>
-        )}
-      </div>
+        }
+        onChange={(event) => {
+          setText(event.target.value);
+          setErrors((current) => ({ ...(current.sendAt ? { sendAt: current.sendAt } : {}) }));
+        }}
+      />
 
       <fieldset className="choice-group nudge-when">
         <legend className="field__label">{t('nudge.when')}</legend>

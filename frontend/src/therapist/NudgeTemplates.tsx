@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../app/feedback';
-import { TextField } from '../app/forms';
+import { TextAreaField, TextField } from '../app/forms';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiError } from '../auth/problem';
 import { characterCount } from '../chat/chatStore';
@@ -99,29 +99,17 @@ export function NudgeTemplates({ templates, onChanged }: NudgeTemplatesProps) {
           setTitle(event.target.value);
           setErrors(({ text: textError }) => (textError ? { text: textError } : {}));
         }} />
-        <div className={`field${errors.text ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="template-text">
-            {t('nudge.templates.text')}
-          </label>
-          <textarea
-            id="template-text"
-            className="field__input"
-            rows={2}
-            value={text}
-            aria-invalid={errors.text ? true : undefined}
-            aria-describedby={errors.text ? 'template-text-error' : undefined}
-            onChange={(event) => {
-              setText(event.target.value);
-              setErrors(({ title: titleError }) => (titleError ? { title: titleError } : {}));
-            }}
-          />
-          {errors.text && (
-            <p className="field__error" id="template-text-error">
-              <span aria-hidden="true">! </span>
-              {errors.text}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          id="template-text"
+          rows={2}
+          label={t('nudge.templates.text')}
+          value={text}
+          error={errors.text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setErrors(({ title: titleError }) => (titleError ? { title: titleError } : {}));
+          }}
+        />
         <div className="form__actions">
           <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
             {t('nudge.templates.add')}
