@@ -13,13 +13,7 @@
 // `setOffline(false)`. The journey proves the cut is real: messages the therapist sends
 // meanwhile do not reach the client until it is back online.
 import assert from 'node:assert/strict';
-import {
-  URL_TIMEOUT,
-  assertAccessible,
-  assertNoProblems,
-  screenshot,
-  signInFromStart,
-} from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, screenshot, signInFromStart, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
@@ -38,9 +32,6 @@ const LIVE_TIMEOUT = 10_000;
 /** Chromium reports refused WebSocket connections on the console; expected only while offline. */
 const WEBSOCKET_REFUSED = /WebSocket connection to .*\/ws' failed/;
 
-function stamp() {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
 async function requireBackend(ctx) {
   const url = new URL('/auth/config', ctx.baseUrl);

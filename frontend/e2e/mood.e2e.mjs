@@ -10,7 +10,7 @@
 // nothing is assumed about check-ins or nudges that were already there.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { URL_TIMEOUT, assertAccessible, assertNoProblems, screenshot, signInFromStart } from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
@@ -51,30 +51,9 @@ const LIVE_TIMEOUT = 15_000;
 /** The dispatcher runs every few seconds on the e2e server; a minute boundary plus slack. */
 const SCHEDULED_TIMEOUT = 100_000;
 
-function stamp() {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
-async function requireBackend(ctx) {
-  const url = new URL('/api/checkins/tags', ctx.baseUrl);
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) }).catch((error) => {
-    throw new Error(`cannot reach ${url}: ${error instanceof Error ? error.message : error}`);
-  });
-  if (response.status !== 401) {
-    throw new Error(`${url} answered ${response.status}: these journeys need the real backend with the check-in API`);
-  }
-}
 
-async function phoneOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
-/** A picture of one element on its own. */
-async function elementShot(locator, ctx, name) {
-  const file = path.join(ctx.artifactsDir, name);
-  await locator.screenshot({ path: file });
-  console.log(`    saved ${path.relative(process.cwd(), file)}`);
-}
 
 /** Answers the form once: a mood, a stress level, tags and a note; waits for the stored answer. */
 async function checkIn(page, { mood, stress, tags, note }) {
@@ -134,7 +113,7 @@ export const tests = [
   {
     name: 'the client logs two check-ins on a phone and sees them in the chart',
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/checkins/tags', 'check-in');
       const id = stamp();
       const client = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
       const { page } = client;
@@ -181,7 +160,7 @@ export const tests = [
     name: 'the therapist sees the dashboard and Robin’s mood, nudges now and at the next minute; Robin gets both in the chat',
     timeoutMs: 240_000,
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/checkins/tags', 'check-in');
       const id = stamp();
       // The therapist's browser is in another time zone than Robin: planning follows Robin's.
       const therapist = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce', timezoneId: 'America/New_York' });

@@ -7,13 +7,7 @@
 // Other journeys run against the same server first, so nothing is assumed about the state: an
 // open enrolment in the programme is stopped ("Stoppen") before starting again.
 import assert from 'node:assert/strict';
-import {
-  URL_TIMEOUT,
-  assertAccessible,
-  assertNoProblems,
-  screenshot,
-  signInFromStart,
-} from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, requireProtectedApi, screenshot, signInFromStart, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
@@ -44,15 +38,6 @@ const LIVE_TIMEOUT = 15_000;
 /** Shared between the journeys of this file (they run in order). */
 const shared = { title: PROGRAMME.title, feedback: '', clientId: '' };
 
-async function requireBackend(ctx) {
-  const url = new URL('/api/programmes', ctx.baseUrl);
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) }).catch((error) => {
-    throw new Error(`cannot reach ${url}: ${error instanceof Error ? error.message : error}`);
-  });
-  if (response.status !== 401) {
-    throw new Error(`${url} answered ${response.status}: these journeys need the real backend with the programme API`);
-  }
-}
 
 async function openProgrammes(page) {
   await page.getByRole('link', { name: NL.programmesLink }).click();
@@ -94,7 +79,7 @@ export const tests = [
   {
     name: 'client starts stress-and-relaxation and answers steps of several kinds in the guide chat',
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/programmes', 'programme');
       const client = await ctx.openPage({ reducedMotion: 'reduce', viewport: { width: 1280, height: 1000 } });
       const { page } = client;
       await signInFromStart(page, ctx, CLIENT.username);
@@ -182,7 +167,7 @@ export const tests = [
   {
     name: 'therapist sees the answers on the client page and comments on one',
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/programmes', 'programme');
       const therapist = await ctx.openPage({ reducedMotion: 'reduce' });
       const { page } = therapist;
       await signInFromStart(page, ctx, THERAPIST.username);

@@ -12,7 +12,7 @@
 // crisis card was shown already (one card per conversation per 10 minutes and escalation).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { URL_TIMEOUT, assertAccessible, assertNoProblems, screenshot, signInFromStart } from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { pseudonym: 'Dr. Noor Peeters' };
@@ -67,19 +67,7 @@ const NL = {
 
 const LIVE_TIMEOUT = 15_000;
 
-function stamp() {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
-async function requireBackend(ctx) {
-  const url = new URL('/api/escalations', ctx.baseUrl);
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) }).catch((error) => {
-    throw new Error(`cannot reach ${url}: ${error instanceof Error ? error.message : error}`);
-  });
-  if (response.status !== 401) {
-    throw new Error(`${url} answered ${response.status}: these journeys need the real backend with the safety API`);
-  }
-}
 
 /** The client from /home into the conversation with the therapist (in-app, as the chat journeys do). */
 async function openTherapyChat(page) {
@@ -185,22 +173,13 @@ async function resolve(page, detail, note, outcome = NL.outcomeContacted) {
   await detail.getByText(NL.resolved).waitFor({ timeout: 10_000 });
 }
 
-/** A picture of one element on its own. */
-async function elementShot(locator, ctx, name) {
-  const file = path.join(ctx.artifactsDir, name);
-  await locator.screenshot({ path: file });
-  console.log(`    saved ${path.relative(process.cwd(), file)}`);
-}
 
-async function phoneOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 export const tests = [
   {
     name: 'a risky message: crisis card at once; the moderator sees it live, claims, joins, writes, notes and resolves',
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/escalations', 'safety');
       const id = stamp();
       // The client on a phone: the card must be readable there.
       const client = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
@@ -301,7 +280,7 @@ export const tests = [
   {
     name: 'the help button: confirm, the team is alerted, crisis card; the moderator sees it live and resolves it',
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/escalations', 'safety');
       const id = stamp();
       // Tall enough for the whole dialog with the crisis card in one screenshot.
       const client = await ctx.openPage({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce' });
@@ -357,7 +336,7 @@ export const tests = [
   {
     name: 'the therapist escalates a client; the moderator sees it live; the therapist home shows it until it is resolved',
     async run(ctx) {
-      await requireBackend(ctx);
+      await requireProtectedApi(ctx, '/api/escalations', 'safety');
       const id = stamp();
       const therapist = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
       const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });

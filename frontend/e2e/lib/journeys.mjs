@@ -56,3 +56,34 @@ export async function signInFromStart(page, ctx, username, password = DEMO_PASSW
   await page.waitForURL((url) => url.pathname === '/home', { timeout: URL_TIMEOUT });
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
 }
+
+/** A short unique mark for texts a journey writes, so reruns on one server do not mix. */
+export function stamp() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Fails early with a clear message unless `apiPath` answers 401 without a token, i.e. the
+ * real backend with that API is running.
+ */
+export async function requireProtectedApi(ctx, apiPath, what) {
+  const url = new URL(apiPath, ctx.baseUrl);
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) }).catch((error) => {
+    throw new Error(`cannot reach ${url}: ${error instanceof Error ? error.message : error}`);
+  });
+  if (response.status !== 401) {
+    throw new Error(`${url} answered ${response.status}: these journeys need the real backend with the ${what} API`);
+  }
+}
+
+/** A picture of one element on its own. */
+export async function elementShot(locator, ctx, name) {
+  const file = path.join(ctx.artifactsDir, name);
+  await locator.screenshot({ path: file });
+  console.log(`    saved ${path.relative(process.cwd(), file)}`);
+}
+
+/** How many pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
+export async function phoneOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
