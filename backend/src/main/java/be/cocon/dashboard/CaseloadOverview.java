@@ -86,9 +86,9 @@ class CaseloadOverview {
 			.collect(Collectors.toMap(OpenEscalation::clientId, Function.identity(), (a, b) -> a));
 		Instant now = this.clock.instant();
 		List<Row> rows = new ArrayList<>();
+		this.audit.recordEach(me, "dashboard.view", ids, Map.of());
 		for (Account client : clients) {
 			String id = client.id().value();
-			this.audit.record(me, "dashboard.view", id, Map.of());
 			rows.add(row(client, me, progress.getOrDefault(id, List.of()), moods.get(id), escalations.get(id), now));
 		}
 		rows.sort(Comparator.comparing((Row row) -> !row.needsAttention())

@@ -1,5 +1,6 @@
 package be.cocon.privacy;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -16,5 +17,11 @@ public interface AuditLog {
 	 * @param details a few extra facts (ids, never message text)
 	 */
 	void record(String actorId, String action, String subjectId, Map<String, String> details);
+
+	/**
+	 * Records the same access to several subjects (e.g. a list of clients shown at once);
+	 * returns once all entries are stored durably, waiting for the store once.
+	 */
+	void recordEach(String actorId, String action, Collection<String> subjectIds, Map<String, String> details);
 
 }

@@ -3,6 +3,7 @@ package be.cocon.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -46,6 +47,17 @@ class StoreAuditLog implements AuditLog {
 
 	@Override
 	public void record(String actorId, String action, String subjectId, Map<String, String> details) {
+		write(actorId, action, subjectId, details);
+		this.durability.awaitDurable();
+	}
+
+	@Override
+	public void recordEach(String actorId, String action, Collection<String> subjectIds, Map<String, String> details) {
+		subjectIds.forEach((subjectId) -> write(actorId, action, subjectId, details));
+		this.durability.awaitDurable();
+	}
+
+	private void write(String actorId, String action, String subjectId, Map<String, String> details) {
 		Instant now = this.clock.instant();
 		String id = now.toEpochMilli() + "-" + UUID.randomUUID();
 		this.mongo.insert(new Document("_id", id).append("at", Date.from(now))
@@ -55,7 +67,6 @@ class StoreAuditLog implements AuditLog {
 			.append("details", new Document(details)), COLLECTION);
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(subjectId)), new Update().push("entryIds", id),
 				BY_SUBJECT);
-		this.durability.awaitDurable();
 	}
 
 	/** The newest entries about a subject, newest first. */

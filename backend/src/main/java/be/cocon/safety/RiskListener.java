@@ -53,11 +53,16 @@ class RiskListener {
 		if (!CLIENT_TEXT.contains(posted.kind())) {
 			return;
 		}
-		Account sender = this.accounts.findById(new UserId(posted.senderId())).orElse(null);
-		if (sender == null || !sender.hasRole(Role.CLIENT)) {
-			return;
-		}
 		try {
+			// the rules run in memory; the sender is read from the store only for a text
+			// that either language's rules flag, not for every message
+			if (!flaggedInEitherLanguage(posted.body())) {
+				return;
+			}
+			Account sender = this.accounts.findById(new UserId(posted.senderId())).orElse(null);
+			if (sender == null || !sender.hasRole(Role.CLIENT)) {
+				return;
+			}
 			RiskAssessment risk = assess(posted.body(), sender.locale());
 			if (risk.risky()) {
 				Source source = (posted.kind() == MessageKind.ANSWER) ? Source.PROGRAMME_ANSWER : Source.CHAT_MESSAGE;
@@ -101,6 +106,10 @@ class RiskListener {
 	 */
 	private RiskAssessment assess(String text, String language) {
 		return assessBoth(this.detector, text, language);
+	}
+
+	private boolean flaggedInEitherLanguage(String text) {
+		return this.detector.assess(text, "nl").risky() || this.detector.assess(text, "en").risky();
 	}
 
 	static RiskAssessment assessBoth(RiskDetector detector, String text, String language) {
