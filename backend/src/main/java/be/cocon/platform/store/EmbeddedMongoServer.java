@@ -2,6 +2,7 @@ package be.cocon.platform.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,9 @@ class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	String connectionString(String database) {
-		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort() + "/" + database;
+		String host = this.address.getHostString();
+		boolean ipv6 = this.address.getAddress() instanceof Inet6Address;
+		return "mongodb://" + (ipv6 ? "[" + host + "]" : host) + ":" + this.address.getPort() + "/" + database;
 	}
 
 	Path dataFile() {

@@ -1,5 +1,7 @@
 package be.cocon.platform.store;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +23,22 @@ public record StoreSettings(@DefaultValue("./data") Path dataDir, @DefaultValue(
 		@DefaultValue("false") boolean resetOnStart) {
 
 	static final String DATA_FILE = "cocon.mv.db";
+
+	public StoreSettings {
+		if (!isLoopback(bindAddress)) {
+			throw new IllegalArgumentException("cocon.store.bind-address must be a loopback address (such as 127.0.0.1 "
+					+ "or ::1), not '" + bindAddress + "': the embedded store has no authentication");
+		}
+	}
+
+	private static boolean isLoopback(String address) {
+		try {
+			return address != null && !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
 
 	Path dataFile() {
 		return this.dataDir.resolve(DATA_FILE).toAbsolutePath().normalize();

@@ -34,6 +34,21 @@ class EmbeddedStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesToListenOnAnAddressOtherThanLoopback() {
+		this.runner.withPropertyValues("cocon.store.data-dir=" + this.dataDir, "cocon.store.bind-address=0.0.0.0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("cocon.store.bind-address must be a loopback address"));
+	}
+
+	@Test
+	void listensOnTheIpv6LoopbackWhenAskedTo() {
+		this.runner.withPropertyValues("cocon.store.data-dir=" + this.dataDir, "cocon.store.bind-address=::1")
+			.run((context) -> assertThat(context).hasSingleBean(EmbeddedMongoServer.class));
+	}
+
+	@Test
 	void startsNothingEmbeddedWhenAUriIsSet() {
 		this.runner.withPropertyValues("spring.mongodb.uri=mongodb://db.example:27017/cocon").run((context) -> {
 			assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class);

@@ -5,18 +5,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +33,9 @@ import be.cocon.identity.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The platform's HTTP behaviour, seen from outside over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "logging.level.be.cocon.request=info")
+@ExtendWith(OutputCaptureExtension.class)
 @Import({ PlatformHttpTests.EchoApi.class, TestTokens.class })
 class PlatformHttpTests {
 
@@ -117,6 +123,35 @@ class PlatformHttpTests {
 		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("abc-123-def");
 		assertThat(replaced.headers().firstValue("X-Request-Id"))
 			.hasValueSatisfying((id) -> assertThat(id).isNotEqualTo("<script>").hasSize(36));
+	}
+
+	@Test
+	void requestTheFirewallRejectsIsA400ProblemDetailWithTheRequestId() throws Exception {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/api/me;jsessionid=x")).header("X-Request-Id", "firewall-check-1").build());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("firewall-check-1");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("requestId").asString()).isEqualTo("firewall-check-1");
+	}
+
+	@Test
+	void everyRequestIsLoggedOnceWithItsIdMethodPathStatusAndDuration(CapturedOutput output) throws Exception {
+		send(HttpRequest.newBuilder(uri("/api/does-not-exist?q=1"))
+			.header("Authorization", "Bearer " + this.token)
+			.header("X-Request-Id", "log-line-check-7")
+			.build());
+
+		List<String> lines = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("log-line-check-7") && line.contains("be.cocon.request"))
+			.toList();
+		assertThat(lines).hasSize(1);
+		assertThat(lines.get(0)).contains("GET /api/does-not-exist -> 404 in ").containsPattern("in \\d+ ms");
 	}
 
 	@Test
