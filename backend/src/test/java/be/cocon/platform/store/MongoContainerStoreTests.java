@@ -5,6 +5,7 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -25,9 +26,13 @@ class MongoContainerStoreTests extends StoreContractTests {
 	@Autowired
 	StoreDescription store;
 
+	@Autowired
+	ObjectProvider<EmbeddedMongoServer> embedded;
+
 	@Test
 	void usesTheRealMongoDbAndStartsNothingEmbedded() {
 		assertThat(this.store.kind()).isEqualTo("mongodb");
+		assertThat(this.embedded.getIfAvailable()).isNull();
 	}
 
 }
