@@ -189,6 +189,9 @@ export const tests = [
       await page.getByRole('link', { name: 'Caseloads' }).click();
       await page.waitForURL(onPath('/admin/caseloads'));
       await page.getByRole('heading', { level: 1, name: 'Caseloads' }).waitFor();
+      // Clients come a page at a time; the admin finds Sam with the search field.
+      await page.getByLabel('Zoek een cliënt op gebruikersnaam of naam').fill(CLIENT_2.username);
+      await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
 
       const sam = page.getByRole('listitem', { name: CLIENT_2.pseudonym, exact: true });
       await sam.waitFor({ timeout: 10_000 });

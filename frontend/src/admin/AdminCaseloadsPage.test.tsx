@@ -12,8 +12,8 @@ const sam: Account = { ...base, id: 'c-2', username: 'demo-client-2', pseudonym:
 const noor: Account = { ...base, id: 't-1', username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters', roles: ['THERAPIST'], therapistId: null };
 const jan: Account = { ...base, id: 't-2', username: 'dr-jan', pseudonym: 'Dr. Jan', roles: ['THERAPIST'], therapistId: null };
 
-function page(items: Account[]) {
-  return { body: { items, page: 0, size: 100, total: items.length } };
+function page(items: Account[], { number = 0, size = 100, total = items.length } = {}) {
+  return { body: { items, page: number, size, total } };
 }
 
 function openCaseloads(routes: Record<string, Handler> = {}) {
@@ -22,7 +22,7 @@ function openCaseloads(routes: Record<string, Handler> = {}) {
     client: new FakeAuthClient(sessionUser()),
     routes: {
       'GET /api/me': { body: ADMIN },
-      'GET /api/admin/accounts?role=CLIENT&page=0&size=100': page([robin, sam]),
+      'GET /api/admin/accounts?role=CLIENT&page=0&size=20': page([robin, sam], { size: 20 }),
       'GET /api/admin/accounts?role=THERAPIST&page=0&size=100': page([noor, jan]),
       ...routes,
     },
@@ -103,10 +103,49 @@ describe('/admin/caseloads', () => {
 
   it('shows loading errors with a retry', async () => {
     let fail = true;
-    openCaseloads({ 'GET /api/admin/accounts?role=CLIENT&page=0&size=100': () => (fail ? problem(503, 'down') : page([sam])) });
+    openCaseloads({ 'GET /api/admin/accounts?role=CLIENT&page=0&size=20': () => (fail ? problem(503, 'down') : page([sam], { size: 20 })) });
     const retry = await screen.findByRole('button', { name: 'Opnieuw proberen' });
     fail = false;
     fireEvent.click(retry);
     expect(await clientItem('demo-client-2')).toBeTruthy();
+  });
+
+  it('finds a client by name: the query goes to the server, paging starts again at the first page', async () => {
+    const { server } = openCaseloads({
+      'GET /api/admin/accounts?role=CLIENT&q=sam&page=0&size=20': page([sam], { size: 20 }),
+    });
+    await clientItem('demo-client');
+    fireEvent.change(screen.getByLabelText('Zoek een cliënt op gebruikersnaam of naam'), { target: { value: '  sam ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+
+    await waitFor(() => expect(document.querySelector('li[data-username="demo-client"]')).toBeNull());
+    expect(await clientItem('demo-client-2')).toBeTruthy();
+    expect(server.calls.some((call) => call.path === '/api/admin/accounts?role=CLIENT&q=sam&page=0&size=20')).toBe(true);
+  });
+
+  it('says so when no client matches', async () => {
+    openCaseloads({ 'GET /api/admin/accounts?role=CLIENT&q=nobody&page=0&size=20': page([], { size: 20 }) });
+    await clientItem('demo-client');
+    fireEvent.change(screen.getByLabelText('Zoek een cliënt op gebruikersnaam of naam'), { target: { value: 'nobody' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+
+    expect(await screen.findByText('Geen cliënt gevonden voor "nobody".')).toBeTruthy();
+  });
+
+  it('pages through many clients', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...sam, id: `c-${i + 10}`, username: `client-${i + 10}`, pseudonym: `Client ${i + 10}` }));
+    openCaseloads({
+      'GET /api/admin/accounts?role=CLIENT&page=0&size=20': page(many, { size: 20, total: 22 }),
+      'GET /api/admin/accounts?role=CLIENT&page=1&size=20': page([robin, sam], { number: 1, size: 20, total: 22 }),
+    });
+    await clientItem('client-10');
+    expect(screen.getByText('1–20 van 22')).toBeTruthy();
+    const previous = screen.getByRole('button', { name: 'Vorige' }) as HTMLButtonElement;
+    expect(previous.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
+
+    expect(await clientItem('demo-client-2')).toBeTruthy();
+    expect(screen.getByText('21–22 van 22')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Volgende' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

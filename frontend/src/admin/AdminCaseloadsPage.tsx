@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading, useErrorText } from '../app/feedback';
 import { useFormatDate } from '../app/format';
-import { SelectField } from '../app/forms';
+import { SelectField, TextField } from '../app/forms';
 import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
 import { useAuth } from '../auth/AuthProvider';
@@ -10,7 +10,9 @@ import { RequireSignIn } from '../auth/RequireSignIn';
 import { useApiResource } from '../auth/useApiResource';
 import { accountsPath, adminApi, type Account, type AccountPage, type Assignment } from './adminApi';
 
-const LIST_SIZE = 100;
+/** Clients are shown a page at a time; therapists (few) are loaded at once for the choice lists. */
+export const CLIENT_PAGE_SIZE = 20;
+export const THERAPIST_LIST_SIZE = 100;
 
 /** `/admin/caseloads`: link clients to therapists, unlink them, see the history. */
 export function AdminCaseloadsPage() {
@@ -24,9 +26,18 @@ interface Announcement {
 
 function Caseloads() {
   const { t } = useTranslation();
-  const clients = useApiResource<AccountPage>(accountsPath({ role: 'CLIENT', size: LIST_SIZE }));
-  const therapists = useApiResource<AccountPage>(accountsPath({ role: 'THERAPIST', size: LIST_SIZE }));
+  const [draft, setDraft] = useState('');
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const clients = useApiResource<AccountPage>(accountsPath({ role: 'CLIENT', q: query, page, size: CLIENT_PAGE_SIZE }));
+  const therapists = useApiResource<AccountPage>(accountsPath({ role: 'THERAPIST', size: THERAPIST_LIST_SIZE }));
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setQuery(draft.trim());
+    setPage(0);
+  };
 
   const therapistList = therapists.data?.items ?? [];
   const activeTherapists = therapistList.filter((therapist) => !therapist.disabledAt);
@@ -37,6 +48,10 @@ function Caseloads() {
   };
 
   const loading = clients.status === 'loading' || therapists.status === 'loading';
+  const data = clients.data;
+  const first = data && data.total > 0 ? data.page * data.size + 1 : 0;
+  const last = data ? data.page * data.size + data.items.length : 0;
+  const hasNext = data ? (data.page + 1) * data.size < data.total : false;
 
   return (
     <div className="page">
@@ -54,40 +69,66 @@ function Caseloads() {
         {announcement?.kind === 'error' && <p className="notice notice--error">{announcement.text}</p>}
       </div>
 
-      {loading && clients.data === null && <Loading />}
+      <form className="card filters" role="search" aria-label={t('admin.caseloads.searchTitle')} onSubmit={search}>
+        <TextField
+          label={t('admin.caseloads.query')}
+          type="search"
+          value={draft}
+          maxLength={64}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <div className="filters__submit">
+          <button type="submit" className="button">
+            {t('admin.accounts.search')}
+          </button>
+        </div>
+      </form>
+
+      {loading && <Loading />}
       {clients.status === 'error' && <ErrorNotice error={clients.error} onRetry={clients.reload} />}
       {therapists.status === 'error' && <ErrorNotice error={therapists.error} onRetry={therapists.reload} />}
 
-      {clients.data && therapists.data && (
+      {data && therapists.data && (
         <section aria-labelledby="clients-title" className="stack">
           <h2 id="clients-title">{t('admin.caseloads.clientsTitle')}</h2>
-          {clients.data.total > clients.data.items.length && (
-            <p className="muted">{t('admin.caseloads.partial', { shown: clients.data.items.length, total: clients.data.total })}</p>
+          {therapists.data.total > therapistList.length && (
+            <p className="muted">{t('admin.caseloads.partialTherapists', { shown: therapistList.length, total: therapists.data.total })}</p>
           )}
           {activeTherapists.length === 0 && (
             <div className="notice notice--info">
               <p>{t('admin.caseloads.noTherapists')}</p>
             </div>
           )}
-          {clients.data.items.length === 0 ? (
+          {data.items.length === 0 ? (
             <div className="card empty">
-              <p>{t('admin.caseloads.noClients')}</p>
+              <p>{query ? t('admin.caseloads.noMatch', { query }) : t('admin.caseloads.noClients')}</p>
             </div>
           ) : (
-            <ul className="caseload-list">
-              {clients.data.items.map((client) => (
-                <ClientRow
-                  key={client.id}
-                  client={client}
-                  therapists={therapistList}
-                  onChanged={(updated, text) => {
-                    replaceClient(updated);
-                    setAnnouncement({ kind: 'success', text });
-                  }}
-                  onFailed={(text) => setAnnouncement({ kind: 'error', text })}
-                />
-              ))}
-            </ul>
+            <>
+              <ul className="caseload-list">
+                {data.items.map((client) => (
+                  <ClientRow
+                    key={client.id}
+                    client={client}
+                    therapists={therapistList}
+                    onChanged={(updated, text) => {
+                      replaceClient(updated);
+                      setAnnouncement({ kind: 'success', text });
+                    }}
+                    onFailed={(text) => setAnnouncement({ kind: 'error', text })}
+                  />
+                ))}
+              </ul>
+              <nav className="pager" aria-label={t('admin.caseloads.pages')}>
+                <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                  {t('admin.accounts.previous')}
+                </button>
+                <p className="pager__range">{t('admin.accounts.range', { first, last, total: data.total })}</p>
+                <button type="button" className="button button--secondary" disabled={!hasNext} onClick={() => setPage(page + 1)}>
+                  {t('admin.accounts.next')}
+                </button>
+              </nav>
+            </>
           )}
         </section>
       )}
