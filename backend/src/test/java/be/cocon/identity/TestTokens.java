@@ -60,6 +60,12 @@ public class TestTokens {
 
 	/** A token for this user whose claims the caller may change after the defaults. */
 	public String sign(UserId user, Consumer<JwtClaimsSet.Builder> customizer) {
+		return sign(user, customizer, (header) -> {
+		});
+	}
+
+	/** A token whose claims and JOSE header the caller may change after the defaults. */
+	public String sign(UserId user, Consumer<JwtClaimsSet.Builder> customizer, Consumer<JwsHeader.Builder> headers) {
 		Instant now = Instant.now();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuerUrl())
@@ -69,8 +75,11 @@ public class TestTokens {
 			.notBefore(now)
 			.expiresAt(now.plus(Duration.ofMinutes(5)));
 		customizer.accept(claims);
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keys.signingKey().getKeyID()).build();
-		return new NimbusJwtEncoder(this.keys).encode(JwtEncoderParameters.from(header, claims.build()))
+		JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256)
+			.type(BuiltInAuthorizationServer.ACCESS_TOKEN_TYPE)
+			.keyId(this.keys.signingKey().getKeyID());
+		headers.accept(header);
+		return new NimbusJwtEncoder(this.keys).encode(JwtEncoderParameters.from(header.build(), claims.build()))
 			.getTokenValue();
 	}
 
