@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -61,7 +62,9 @@ class AccountService implements Accounts {
 			.toList();
 	}
 
+	/** Only the therapist themself reads their caseload. */
 	@Override
+	@PreAuthorize("hasRole('THERAPIST') and #therapistId.value() == authentication.name")
 	public List<Account> caseloadOf(UserId therapistId) {
 		return this.users.findAllById(this.caseloads.clientIdsOf(therapistId.value()))
 			.stream()
@@ -76,9 +79,37 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * A new account with a checked password; the caller has validated the other fields.
+	 * A new account of any kind, made by an admin (or the system at startup); the caller
+	 * has validated the fields other than the password.
 	 */
+	@PreAuthorize("hasRole('ADMIN')")
 	UserDocument create(NewAccount account) {
+		return insert(account);
+	}
+
+	/** A young client's own sign-up: the one way to an account without a role. */
+	UserDocument signUp(NewAccount account) {
+		if (!account.roles().equals(Set.of(Role.CLIENT))) {
+			throw new IllegalArgumentException("Sign-up makes client accounts only");
+		}
+		return insert(account);
+	}
+
+	/**
+	 * Checks what only the store and the password policy can: the password, and that the
+	 * username is free (a race can still lose it at {@link #signUp}).
+	 */
+	void validate(NewAccount account) {
+		this.policy.violation(account.password(), account.username()).ifPresent((code) -> {
+			throw ApiProblem.badRequest(code, "This password is not allowed (" + code + ").")
+				.withFieldError("password", code);
+		});
+		if (this.users.findByUsername(account.username()).isPresent()) {
+			throw usernameTaken(new UsernameTakenException(account.username().trim()));
+		}
+	}
+
+	private UserDocument insert(NewAccount account) {
 		this.policy.violation(account.password(), account.username()).ifPresent((code) -> {
 			throw ApiProblem.badRequest(code, "This password is not allowed (" + code + ").")
 				.withFieldError("password", code);
@@ -94,16 +125,22 @@ class AccountService implements Accounts {
 			return this.users.insert(user);
 		}
 		catch (UsernameTakenException ex) {
-			throw ApiProblem.conflict("username.taken", ex.getMessage()).withFieldError("username", "username.taken");
+			throw usernameTaken(ex);
 		}
 	}
 
+	private static ApiProblem usernameTaken(UsernameTakenException ex) {
+		return ApiProblem.conflict("username.taken", ex.getMessage()).withFieldError("username", "username.taken");
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
 	Account setDisabled(String id, boolean disabled) {
 		UserDocument user = findDocument(id);
 		this.users.setDisabledAt(user.id(), disabled ? this.clock.instant() : null);
 		return findDocument(id).toAccount();
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	Account assign(String clientId, String therapistId, String adminId) {
 		UserDocument therapist = findDocument(therapistId);
 		if (!therapist.roles().contains(Role.THERAPIST) || therapist.disabledAt() != null) {
@@ -129,6 +166,7 @@ class AccountService implements Accounts {
 				"The client's assignment changed at the same time; please try again.");
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	Account unassign(String clientId, String adminId) {
 		for (int attempt = 0; attempt < ASSIGN_ATTEMPTS; attempt++) {
 			UserDocument client = requireClient(clientId);
@@ -147,10 +185,12 @@ class AccountService implements Accounts {
 				"The client's assignment changed at the same time; please try again.");
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	List<UserDocument.Assignment> history(String clientId) {
 		return requireClient(clientId).assignments();
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	List<UserDocument> list(@Nullable Role role, @Nullable String text) {
 		return this.users.findAll(role, text);
 	}

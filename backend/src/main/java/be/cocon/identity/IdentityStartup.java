@@ -42,11 +42,12 @@ class IdentityStartup implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		this.users.createIndexes();
 		Boolean demo = this.settings.demo().enabled();
+		// nobody is signed in at startup: the work runs as the system (an admin)
 		if ((demo != null) ? demo : this.store.isEmbedded()) {
-			seedDemoAccounts();
+			SystemAuthentication.run(this::seedDemoAccounts);
 		}
 		if (!this.settings.external().enabled() && !this.users.anyWithRole(Role.ADMIN)) {
-			bootstrapAdmin();
+			SystemAuthentication.run(this::bootstrapAdmin);
 		}
 	}
 

@@ -38,15 +38,15 @@ public class TestTokens {
 	/** A new account with these roles. */
 	public UserId account(Role... roles) {
 		String username = "t-" + UUID.randomUUID().toString().substring(0, 12);
-		return new UserId(this.accounts
+		return new UserId(SystemAuthentication.call(() -> this.accounts
 			.create(new AccountService.NewAccount(username, "Test " + username, "long-enough-password-1",
-					Set.copyOf(Arrays.asList(roles)), "nl", "Europe/Brussels", "2026-11", "test"))
+					Set.copyOf(Arrays.asList(roles)), "nl", "Europe/Brussels", "2026-11", "test")))
 			.id());
 	}
 
 	/** Assigns a client to a therapist, as an admin would. */
 	public void assign(UserId client, UserId therapist) {
-		this.accounts.assign(client.value(), therapist.value(), "test-admin");
+		SystemAuthentication.run(() -> this.accounts.assign(client.value(), therapist.value(), "test-admin"));
 	}
 
 	/** A valid access token for a new account with these roles. */

@@ -117,7 +117,7 @@ class TokenRejectionTests {
 	@Test
 	void tokenOfADisabledAccountIsRejected() {
 		String token = this.tokens.tokenFor(this.client, Role.CLIENT);
-		this.accounts.setDisabled(this.client.value(), true);
+		SystemAuthentication.run(() -> this.accounts.setDisabled(this.client.value(), true));
 
 		assertUnauthorized(me(token), "auth.invalid-token");
 	}
