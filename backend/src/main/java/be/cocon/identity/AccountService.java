@@ -150,6 +150,8 @@ class AccountService implements Accounts {
 		for (int attempt = 0; attempt < ASSIGN_ATTEMPTS; attempt++) {
 			UserDocument client = requireClient(clientId);
 			if (therapistId.equals(client.therapistId())) {
+				// repairs an assignment whose caseload write was lost in a crash
+				this.caseloads.add(therapistId, clientId);
 				return client.toAccount();
 			}
 			Instant now = this.clock.instant();
