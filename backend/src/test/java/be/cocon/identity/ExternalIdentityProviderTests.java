@@ -145,7 +145,7 @@ class ExternalIdentityProviderTests {
 		IdentitySettings settings = new IdentitySettings(null, null, null, null, 12, "v", 10, null, 5, null,
 				new IdentitySettings.External(URI.create(ISSUER), null, "realm_access.roles", Map.of(),
 						"preferred_username"),
-				null, null);
+				null, null, null);
 
 		assertThatIllegalStateException().isThrownBy(() -> new ExternalIdentityProvider().jwtDecoder(settings))
 			.withMessageContaining("cocon.identity.external.audience");
