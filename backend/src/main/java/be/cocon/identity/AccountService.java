@@ -39,8 +39,11 @@ class AccountService implements Accounts {
 
 	private final Clock clock;
 
+	private final int minimumAge;
+
 	AccountService(Users users, Caseloads caseloads, PasswordEncoder passwords, PasswordPolicy policy,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IdentitySettings settings) {
+		this.minimumAge = settings.minimumAge();
 		this.users = users;
 		this.caseloads = caseloads;
 		this.passwords = passwords;
@@ -119,8 +122,8 @@ class AccountService implements Accounts {
 		UserDocument user = new UserDocument(UserId.random().value(), account.username().trim(),
 				UserDocument.keyOf(account.username()), account.pseudonym().trim(),
 				this.passwords.encode(account.password()), account.roles(), account.locale(), account.timezone(), now,
-				null, client ? account.houseRulesVersion() : null, client ? now : null, client ? now : null, null,
-				List.of(), account.origin(), 0);
+				null, client ? account.houseRulesVersion() : null, client ? now : null, client ? now : null,
+				client ? this.minimumAge : null, null, List.of(), account.origin(), 0);
 		try {
 			return this.users.insert(user);
 		}

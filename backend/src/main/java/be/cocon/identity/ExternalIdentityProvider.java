@@ -120,7 +120,7 @@ class ExternalIdentityProvider {
 		for (String candidate : usernameCandidates(username, id)) {
 			UserDocument user = new UserDocument(id, candidate, UserDocument.keyOf(candidate), pseudonym, null, roles,
 					AccountService.DEFAULT_LOCALE, AccountService.DEFAULT_TIMEZONE, clock.instant(), null, null, null,
-					null, null, List.of(), "external", 0);
+					null, null, null, List.of(), "external", 0);
 			try {
 				return users.insert(user);
 			}
