@@ -83,6 +83,15 @@ class WebSecurity {
 			// with an external IdP nobody signs in here: no password form to guess at
 			DaoAuthenticationProvider byPassword = new DaoAuthenticationProvider(new StoreUserDetailsService(users));
 			byPassword.setPasswordEncoder(passwords);
+			// "disabled" only after a correct password, so the answer tells a stranger
+			// nothing about which usernames exist (locks come from the throttle)
+			byPassword.setPreAuthenticationChecks((user) -> {
+			});
+			byPassword.setPostAuthenticationChecks((user) -> {
+				if (!user.isEnabled()) {
+					throw new DisabledException("This account is disabled.");
+				}
+			});
 			http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(byPassword, throttle)))
 				.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailures()).permitAll())
 				.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
