@@ -69,10 +69,19 @@ class AccountService implements Accounts {
 	@Override
 	@PreAuthorize("hasRole('THERAPIST') and #therapistId.value() == authentication.name")
 	public List<Account> caseloadOf(UserId therapistId) {
+		return clientsOf(therapistId).stream().map(UserDocument::toAccount).toList();
+	}
+
+	/** The caseload as stored documents (with the assignment history), in one read. */
+	@PreAuthorize("hasRole('THERAPIST') and #therapistId.value() == authentication.name")
+	List<UserDocument> caseloadDocumentsOf(UserId therapistId) {
+		return clientsOf(therapistId);
+	}
+
+	private List<UserDocument> clientsOf(UserId therapistId) {
 		return this.users.findAllById(this.caseloads.clientIdsOf(therapistId.value()))
 			.stream()
 			.filter((client) -> therapistId.value().equals(client.therapistId()))
-			.map(UserDocument::toAccount)
 			.toList();
 	}
 
