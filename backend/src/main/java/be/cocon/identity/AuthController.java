@@ -64,7 +64,7 @@ class AuthController {
 		IdentitySettings.External external = this.settings.external();
 		String authority = external.enabled() ? String.valueOf(external.issuerUri()) : this.settings.issuerUrl();
 		return new AuthConfig(authority, this.settings.webClient().clientId(), "openid profile", !external.enabled(),
-				this.settings.minimumAge(), this.settings.houseRulesVersion());
+				this.settings.minimumAge(), this.settings.houseRulesVersion(), this.settings.passwordMinLength());
 	}
 
 	@GetMapping("/csrf")
@@ -161,7 +161,7 @@ class AuthController {
 	}
 
 	record AuthConfig(String authority, String clientId, String scope, boolean signupEnabled, int minimumAge,
-			String houseRulesVersion) {
+			String houseRulesVersion, int passwordMinLength) {
 	}
 
 	record CsrfTokenView(String token, String headerName, String parameterName) {

@@ -120,6 +120,7 @@ class SignupTests {
 		assertThat(config.json().get("clientId").asString()).isEqualTo("cocon-web");
 		assertThat(config.json().get("signupEnabled").asBoolean()).isTrue();
 		assertThat(config.json().get("minimumAge").asInt()).isEqualTo(12);
+		assertThat(config.json().get("passwordMinLength").asInt()).isEqualTo(10);
 	}
 
 	Response signup(String username, String pseudonym, String password, boolean age, boolean rules, String version) {
