@@ -7,7 +7,7 @@ import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
 import { useAuth } from '../auth/AuthProvider';
 import {
-  PASSWORD_MIN_LENGTH,
+  DEFAULT_PASSWORD_MIN_LENGTH,
   PSEUDONYM_MAX,
   PSEUDONYM_MIN,
   USERNAME_PATTERN,
@@ -264,7 +264,8 @@ const STAFF_FIELD_ORDER: FormField[] = ['username', 'pseudonym', 'password', 'ro
 /** The form to create a therapist, moderator or admin account. */
 function CreateStaffAccount({ onCreated }: { onCreated: (account: Account) => void }) {
   const { t, i18n } = useTranslation();
-  const { api } = useAuth();
+  const { api, config } = useAuth();
+  const passwordMinLength = config?.passwordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH;
   const errorText = useErrorText();
   const initial = (): StaffForm => ({
     username: '',
@@ -301,7 +302,7 @@ function CreateStaffAccount({ onCreated }: { onCreated: (account: Account) => vo
     if (!USERNAME_PATTERN.test(form.username)) errors.username = messageForCode(t, 'username.invalid');
     const pseudonym = form.pseudonym.trim();
     if (pseudonym.length < PSEUDONYM_MIN || pseudonym.length > PSEUDONYM_MAX) errors.pseudonym = messageForCode(t, 'pseudonym.invalid');
-    if (form.password.length < PASSWORD_MIN_LENGTH) errors.password = messageForCode(t, 'password.too-short');
+    if (form.password.length < passwordMinLength) errors.password = messageForCode(t, 'password.too-short', passwordMinLength);
     if (Object.keys(errors).length > 0) {
       show(errors, null);
       return;
@@ -360,7 +361,7 @@ function CreateStaffAccount({ onCreated }: { onCreated: (account: Account) => vo
         />
         <PasswordField
           label={t('admin.create.password')}
-          hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          hint={t('signup.passwordHint', { min: passwordMinLength })}
           inputRef={refs.password}
           autoComplete="new-password"
           value={form.password}

@@ -44,6 +44,16 @@ describe('sign-up page (/signup)', () => {
     expect(describedHint(field('Wachtwoord'))).toMatch(/Minstens 10 tekens/);
   });
 
+  it('uses the minimum password length the server is configured with', async () => {
+    await openSignup({ 'GET /auth/config': { body: { ...TEST_CONFIG, passwordMinLength: 14 } } });
+    fireEvent.change(field('Wachtwoord'), { target: { value: 'twelve-chars' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Account aanmaken' }));
+
+    expect(describedHint(field('Wachtwoord'))).toMatch(/Minstens 14 tekens/);
+    expect(describedErrors(field('Wachtwoord'))).toMatch(/minstens 14 tekens/);
+  });
+
   it('checks the form before sending and puts each message next to its field', async () => {
     const { server } = await openSignup();
     fireEvent.change(field('Gebruikersnaam'), { target: { value: 'Robin!' } });

@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
 import { useAuth } from './AuthProvider';
 import { csrfHeaders } from './csrf';
 import {
-  PASSWORD_MIN_LENGTH,
+  DEFAULT_PASSWORD_MIN_LENGTH,
   PSEUDONYM_MAX,
   PSEUDONYM_MIN,
   USERNAME_PATTERN,
@@ -34,12 +34,12 @@ const EMPTY: SignupForm = { username: '', pseudonym: '', password: '', minimumAg
 const FIELD_ORDER: FormField[] = ['username', 'pseudonym', 'password', 'minimumAgeConfirmed', 'houseRulesAccepted'];
 
 /** The same rules the server applies first; the server checks everything again. */
-export function validateSignup(form: SignupForm): Partial<Record<FormField, string>> {
+export function validateSignup(form: SignupForm, passwordMinLength = DEFAULT_PASSWORD_MIN_LENGTH): Partial<Record<FormField, string>> {
   const codes: Partial<Record<FormField, string>> = {};
   if (!USERNAME_PATTERN.test(form.username)) codes.username = 'username.invalid';
   const pseudonym = form.pseudonym.trim();
   if (pseudonym.length < PSEUDONYM_MIN || pseudonym.length > PSEUDONYM_MAX) codes.pseudonym = 'pseudonym.invalid';
-  if (form.password.length < PASSWORD_MIN_LENGTH) codes.password = 'password.too-short';
+  if (form.password.length < passwordMinLength) codes.password = 'password.too-short';
   if (!form.minimumAgeConfirmed) codes.minimumAgeConfirmed = 'age.not-confirmed';
   if (!form.houseRulesAccepted) codes.houseRulesAccepted = 'house-rules.not-accepted';
   return codes;
@@ -145,10 +145,10 @@ export function SignupPage() {
     event.preventDefault();
     if (phase !== 'editing') return;
     setFailure(null);
-    const codes = validateSignup(form);
+    const codes = validateSignup(form, config.passwordMinLength);
     if (Object.keys(codes).length > 0) {
       const errors: FieldErrors = {};
-      for (const [field, code] of Object.entries(codes) as [FormField, string][]) errors[field] = messageForCode(t, code);
+      for (const [field, code] of Object.entries(codes) as [FormField, string][]) errors[field] = messageForCode(t, code, config.passwordMinLength);
       showErrors(errors, null);
       return;
     }
@@ -248,7 +248,7 @@ export function SignupPage() {
           />
           <PasswordField
             label={t('signup.password')}
-            hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+            hint={t('signup.passwordHint', { min: config.passwordMinLength })}
             name="password"
             inputRef={refs.password}
             autoComplete="new-password"

@@ -1,3 +1,4 @@
+import { DEFAULT_PASSWORD_MIN_LENGTH } from './fieldErrors';
 import { errorFromResponse, networkError } from './problem';
 
 /** What `GET /auth/config` tells the app at startup. */
@@ -10,6 +11,8 @@ export interface AuthConfig {
   signupEnabled: boolean;
   minimumAge: number;
   houseRulesVersion: string;
+  /** The server's minimum password length. */
+  passwordMinLength: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -18,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseConfig(body: unknown): AuthConfig | null {
   if (!isRecord(body)) return null;
-  const { authority, clientId, scope, signupEnabled, minimumAge, houseRulesVersion } = body;
+  const { authority, clientId, scope, signupEnabled, minimumAge, houseRulesVersion, passwordMinLength } = body;
   if (typeof authority !== 'string' || typeof clientId !== 'string') return null;
   return {
     authority,
@@ -27,6 +30,7 @@ function parseConfig(body: unknown): AuthConfig | null {
     signupEnabled: signupEnabled === true,
     minimumAge: typeof minimumAge === 'number' ? minimumAge : 12,
     houseRulesVersion: typeof houseRulesVersion === 'string' ? houseRulesVersion : '',
+    passwordMinLength: typeof passwordMinLength === 'number' ? passwordMinLength : DEFAULT_PASSWORD_MIN_LENGTH,
   };
 }
 

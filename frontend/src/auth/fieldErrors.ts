@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from './problem';
 
-/** Password rules shared with the server (it checks them again). */
-export const PASSWORD_MIN_LENGTH = 10;
+/**
+ * Minimum password length when the server does not say (`/auth/config` tells the configured
+ * one; the server checks it again).
+ */
+export const DEFAULT_PASSWORD_MIN_LENGTH = 10;
 
 /** Username rule: 3–32 characters, lowercase letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -53,8 +56,8 @@ export function fieldForError(code: string, field?: string): FormField | null {
 }
 
 /** The translated text for an error code (a neutral text for codes the app does not know). */
-export function messageForCode(t: TFunction, code: string | undefined): string {
-  if (code === 'password.too-short') return t('problems.password.too-short', { min: PASSWORD_MIN_LENGTH });
+export function messageForCode(t: TFunction, code: string | undefined, passwordMinLength = DEFAULT_PASSWORD_MIN_LENGTH): string {
+  if (code === 'password.too-short') return t('problems.password.too-short', { min: passwordMinLength });
   if (isKnownCode(code)) return t(`problems.${code}`);
   return t('problems.fieldGeneric');
 }

@@ -10,6 +10,7 @@ export const TEST_CONFIG: AuthConfig = {
   signupEnabled: true,
   minimumAge: 12,
   houseRulesVersion: '2026-11',
+  passwordMinLength: 10,
 };
 
 export interface RecordedRequest {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -38,8 +39,11 @@ class AccountService implements Accounts {
 
 	private final Clock clock;
 
+	private final int minimumAge;
+
 	AccountService(Users users, Caseloads caseloads, PasswordEncoder passwords, PasswordPolicy policy,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IdentitySettings settings) {
+		this.minimumAge = settings.minimumAge();
 		this.users = users;
 		this.caseloads = caseloads;
 		this.passwords = passwords;
@@ -61,12 +65,23 @@ class AccountService implements Accounts {
 			.toList();
 	}
 
+	/** Only the therapist themself reads their caseload. */
 	@Override
+	@PreAuthorize("hasRole('THERAPIST') and #therapistId.value() == authentication.name")
 	public List<Account> caseloadOf(UserId therapistId) {
+		return clientsOf(therapistId).stream().map(UserDocument::toAccount).toList();
+	}
+
+	/** The caseload as stored documents (with the assignment history), in one read. */
+	@PreAuthorize("hasRole('THERAPIST') and #therapistId.value() == authentication.name")
+	List<UserDocument> caseloadDocumentsOf(UserId therapistId) {
+		return clientsOf(therapistId);
+	}
+
+	private List<UserDocument> clientsOf(UserId therapistId) {
 		return this.users.findAllById(this.caseloads.clientIdsOf(therapistId.value()))
 			.stream()
 			.filter((client) -> therapistId.value().equals(client.therapistId()))
-			.map(UserDocument::toAccount)
 			.toList();
 	}
 
@@ -76,9 +91,37 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * A new account with a checked password; the caller has validated the other fields.
+	 * A new account of any kind, made by an admin (or the system at startup); the caller
+	 * has validated the fields other than the password.
 	 */
+	@PreAuthorize("hasRole('ADMIN')")
 	UserDocument create(NewAccount account) {
+		return insert(account);
+	}
+
+	/** A young client's own sign-up: the one way to an account without a role. */
+	UserDocument signUp(NewAccount account) {
+		if (!account.roles().equals(Set.of(Role.CLIENT))) {
+			throw new IllegalArgumentException("Sign-up makes client accounts only");
+		}
+		return insert(account);
+	}
+
+	/**
+	 * Checks what only the store and the password policy can: the password, and that the
+	 * username is free (a race can still lose it at {@link #signUp}).
+	 */
+	void validate(NewAccount account) {
+		this.policy.violation(account.password(), account.username()).ifPresent((code) -> {
+			throw ApiProblem.badRequest(code, "This password is not allowed (" + code + ").")
+				.withFieldError("password", code);
+		});
+		if (this.users.findByUsername(account.username()).isPresent()) {
+			throw usernameTaken(new UsernameTakenException(account.username().trim()));
+		}
+	}
+
+	private UserDocument insert(NewAccount account) {
 		this.policy.violation(account.password(), account.username()).ifPresent((code) -> {
 			throw ApiProblem.badRequest(code, "This password is not allowed (" + code + ").")
 				.withFieldError("password", code);
@@ -88,22 +131,28 @@ class AccountService implements Accounts {
 		UserDocument user = new UserDocument(UserId.random().value(), account.username().trim(),
 				UserDocument.keyOf(account.username()), account.pseudonym().trim(),
 				this.passwords.encode(account.password()), account.roles(), account.locale(), account.timezone(), now,
-				null, client ? account.houseRulesVersion() : null, client ? now : null, client ? now : null, null,
-				List.of(), account.origin(), 0);
+				null, client ? account.houseRulesVersion() : null, client ? now : null, client ? now : null,
+				client ? this.minimumAge : null, null, List.of(), account.origin(), 0);
 		try {
 			return this.users.insert(user);
 		}
 		catch (UsernameTakenException ex) {
-			throw ApiProblem.conflict("username.taken", ex.getMessage()).withFieldError("username", "username.taken");
+			throw usernameTaken(ex);
 		}
 	}
 
+	private static ApiProblem usernameTaken(UsernameTakenException ex) {
+		return ApiProblem.conflict("username.taken", ex.getMessage()).withFieldError("username", "username.taken");
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
 	Account setDisabled(String id, boolean disabled) {
 		UserDocument user = findDocument(id);
 		this.users.setDisabledAt(user.id(), disabled ? this.clock.instant() : null);
 		return findDocument(id).toAccount();
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	Account assign(String clientId, String therapistId, String adminId) {
 		UserDocument therapist = findDocument(therapistId);
 		if (!therapist.roles().contains(Role.THERAPIST) || therapist.disabledAt() != null) {
@@ -113,6 +162,8 @@ class AccountService implements Accounts {
 		for (int attempt = 0; attempt < ASSIGN_ATTEMPTS; attempt++) {
 			UserDocument client = requireClient(clientId);
 			if (therapistId.equals(client.therapistId())) {
+				// repairs an assignment whose caseload write was lost in a crash
+				this.caseloads.add(therapistId, clientId);
 				return client.toAccount();
 			}
 			Instant now = this.clock.instant();
@@ -129,6 +180,7 @@ class AccountService implements Accounts {
 				"The client's assignment changed at the same time; please try again.");
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	Account unassign(String clientId, String adminId) {
 		for (int attempt = 0; attempt < ASSIGN_ATTEMPTS; attempt++) {
 			UserDocument client = requireClient(clientId);
@@ -147,10 +199,12 @@ class AccountService implements Accounts {
 				"The client's assignment changed at the same time; please try again.");
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	List<UserDocument.Assignment> history(String clientId) {
 		return requireClient(clientId).assignments();
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	List<UserDocument> list(@Nullable Role role, @Nullable String text) {
 		return this.users.findAll(role, text);
 	}

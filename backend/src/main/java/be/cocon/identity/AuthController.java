@@ -64,7 +64,7 @@ class AuthController {
 		IdentitySettings.External external = this.settings.external();
 		String authority = external.enabled() ? String.valueOf(external.issuerUri()) : this.settings.issuerUrl();
 		return new AuthConfig(authority, this.settings.webClient().clientId(), "openid profile", !external.enabled(),
-				this.settings.minimumAge(), this.settings.houseRulesVersion());
+				this.settings.minimumAge(), this.settings.houseRulesVersion(), this.settings.passwordMinLength());
 	}
 
 	@GetMapping("/csrf")
@@ -80,13 +80,17 @@ class AuthController {
 			throw ApiProblem.notFound("signup.external", "Sign-up happens at the identity provider.");
 		}
 		checkConsents(signup);
+		AccountService.NewAccount account = new AccountService.NewAccount(signup.username(), signup.pseudonym(),
+				signup.password(), Set.of(Role.CLIENT), localeOf(signup.locale()), timezoneOf(signup.timezone()),
+				this.settings.houseRulesVersion(), "signup");
+		// a refused attempt (weak password, taken username) costs nothing: only
+		// attempts that would make an account count against the limit
+		this.accounts.validate(account);
 		if (!this.limiter.tryAcquire(request.getRemoteAddr())) {
 			throw ApiProblem.tooManyRequests("signup.rate-limited",
 					"Too many new accounts from this address; please try again later.");
 		}
-		UserDocument user = this.accounts.create(new AccountService.NewAccount(signup.username(), signup.pseudonym(),
-				signup.password(), Set.of(Role.CLIENT), localeOf(signup.locale()), timezoneOf(signup.timezone()),
-				this.settings.houseRulesVersion(), "signup"));
+		UserDocument user = this.accounts.signUp(account);
 		signIn(user, request, response);
 		return new SignedUp(user.id(), user.username());
 	}
@@ -157,7 +161,7 @@ class AuthController {
 	}
 
 	record AuthConfig(String authority, String clientId, String scope, boolean signupEnabled, int minimumAge,
-			String houseRulesVersion) {
+			String houseRulesVersion, int passwordMinLength) {
 	}
 
 	record CsrfTokenView(String token, String headerName, String parameterName) {

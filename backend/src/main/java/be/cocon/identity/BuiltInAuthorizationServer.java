@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -56,6 +58,9 @@ class BuiltInAuthorizationServer {
 
 	/** Claim with the account's roles (without the ROLE_ prefix). */
 	static final String ROLES_CLAIM = "roles";
+
+	/** JOSE header {@code typ} of access tokens (RFC 9068); ID tokens have none. */
+	static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -132,26 +137,32 @@ class BuiltInAuthorizationServer {
 			UserDocument account = users.findById(context.getPrincipal().getName())
 				.filter((found) -> found.disabledAt() == null)
 				.orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
-			// a mutable list: stored token metadata only reads back allow-listed
-			// collection types
-			List<String> roles = new ArrayList<>(account.roles().stream().map(Role::name).sorted().toList());
-			context.getClaims().claim(ROLES_CLAIM, roles);
-			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-					|| "id_token".equals(context.getTokenType().getValue())) {
-				context.getClaims()
-					.claim("preferred_username", account.username())
-					.claim("name", account.pseudonym())
-					.claim("locale", account.locale());
+			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+				// only access tokens are marked and carry roles: an ID token has the same
+				// issuer and audience, and must never pass as an API token
+				context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
+				// a mutable list: stored token metadata only reads back allow-listed
+				// collection types
+				List<String> roles = new ArrayList<>(account.roles().stream().map(Role::name).sorted().toList());
+				context.getClaims().claim(ROLES_CLAIM, roles);
 			}
+			context.getClaims()
+				.claim("preferred_username", account.username())
+				.claim("name", account.pseudonym())
+				.claim("locale", account.locale());
 		};
 	}
 
+	/**
+	 * Accepts only access tokens of this server: signed with a stored key, from this
+	 * issuer, for the web client, within their lifetime and typed {@code at+jwt} (RFC
+	 * 9068), which ID tokens are not.
+	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-		decoder.setJwtValidator(
-				JwtValidators.createDefaultWithValidators(JwtValidators.createDefaultWithIssuer(settings.issuerUrl()),
-						new AudienceValidator(settings.webClient().clientId())));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(settings.issuerUrl()),
+				new JwtTypeValidator(ACCESS_TOKEN_TYPE), new AudienceValidator(settings.webClient().clientId())));
 		return decoder;
 	}
 

@@ -1,7 +1,6 @@
 package be.cocon.identity;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -37,17 +39,34 @@ class ExternalIdentityProvider {
 	JwtDecoder jwtDecoder(IdentitySettings settings) {
 		IdentitySettings.External external = settings.external();
 		String issuer = String.valueOf(external.issuerUri());
+		String audience = external.audience();
+		if (audience == null || audience.isBlank()) {
+			// without it, any token of the realm (for any client) would be accepted
+			throw new IllegalStateException("cocon.identity.external.audience must be set when "
+					+ "cocon.identity.external.issuer-uri is: the audience the IdP puts in access tokens for Cocon");
+		}
 		// resolved on first use, so the app starts even while the IdP is still starting
 		return new SupplierJwtDecoder(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
-			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-			validators.add(JwtValidators.createDefaultWithIssuer(issuer));
-			if (external.audience() != null) {
-				validators.add(new AudienceValidator(external.audience()));
-			}
-			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+			JwtTypeValidator jwtOrAccessToken = new JwtTypeValidator("JWT", "at+jwt");
+			jwtOrAccessToken.setAllowEmpty(true);
+			decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer),
+					jwtOrAccessToken, new AudienceValidator(audience), ExternalIdentityProvider::accessTokenKind));
 			return decoder;
 		});
+	}
+
+	/**
+	 * Refuses ID and other non-access tokens of the IdP that carry a {@code typ} claim
+	 * (Keycloak: {@code Bearer} for access tokens, {@code ID} for ID tokens).
+	 */
+	static OAuth2TokenValidatorResult accessTokenKind(Jwt jwt) {
+		Object kind = jwt.getClaims().get("typ");
+		if (kind == null || "Bearer".equalsIgnoreCase(String.valueOf(kind))) {
+			return OAuth2TokenValidatorResult.success();
+		}
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+				"Only access tokens are accepted (typ " + kind + ")", null));
 	}
 
 	@Bean
@@ -80,22 +99,50 @@ class ExternalIdentityProvider {
 		return roles.stream().map((role) -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
 	}
 
+	/**
+	 * The account of the token's subject: made on its first request, with its roles
+	 * brought in line with the token's whenever they change at the IdP.
+	 */
 	private static @Nullable UserDocument provision(Jwt jwt, IdentitySettings.External external, Users users,
 			Clock clock) {
 		String id = jwt.getSubject();
-		return users.findById(id).orElseGet(() -> {
-			String username = String.valueOf(jwt.getClaims().getOrDefault(external.usernameClaim(), id));
-			String pseudonym = String.valueOf(jwt.getClaims().getOrDefault("name", username));
-			UserDocument user = new UserDocument(id, username, UserDocument.keyOf(username), pseudonym, null,
-					rolesOf(jwt, external), AccountService.DEFAULT_LOCALE, AccountService.DEFAULT_TIMEZONE,
-					clock.instant(), null, null, null, null, null, List.of(), "external", 0);
+		Set<Role> roles = rolesOf(jwt, external);
+		UserDocument found = users.findById(id).orElse(null);
+		if (found != null) {
+			if (!found.roles().equals(roles)) {
+				users.setRoles(id, roles);
+				return users.findById(id).orElse(null);
+			}
+			return found;
+		}
+		String username = String.valueOf(jwt.getClaims().getOrDefault(external.usernameClaim(), id));
+		String pseudonym = String.valueOf(jwt.getClaims().getOrDefault("name", username));
+		for (String candidate : usernameCandidates(username, id)) {
+			UserDocument user = new UserDocument(id, candidate, UserDocument.keyOf(candidate), pseudonym, null, roles,
+					AccountService.DEFAULT_LOCALE, AccountService.DEFAULT_TIMEZONE, clock.instant(), null, null, null,
+					null, null, null, List.of(), "external", 0);
 			try {
 				return users.insert(user);
 			}
 			catch (UsernameTakenException ex) {
-				return users.findById(id).orElse(null);
+				UserDocument raced = users.findById(id).orElse(null);
+				if (raced != null) {
+					return raced;
+				}
+				// another subject has this username (renamed or recreated at the IdP)
 			}
-		});
+		}
+		return null;
+	}
+
+	/**
+	 * The IdP's username, then suffixed with the start of the subject, then with all of
+	 * it: two subjects with the same username both get an account.
+	 */
+	static List<String> usernameCandidates(String username, String subject) {
+		String tail = subject.replaceAll("[^A-Za-z0-9]", "");
+		return List.of(username, username + "-" + tail.substring(0, Math.min(8, tail.length())),
+				username + "-" + subject);
 	}
 
 	@SuppressWarnings("unchecked")

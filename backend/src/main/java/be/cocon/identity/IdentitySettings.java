@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * authorization server is off
  * @param bootstrapAdmin the first admin, created once when no admin exists
  * @param demo demo accounts
+ * @param purgeEvery how often expired authorizations, token lookups and sign-in
+ * throttling entries are deleted (one instance at a time)
  */
 @ConfigurationProperties("cocon.identity")
 record IdentitySettings(@DefaultValue("http://localhost:8080") URI issuer, @DefaultValue WebClient webClient,
@@ -35,7 +37,7 @@ record IdentitySettings(@DefaultValue("http://localhost:8080") URI issuer, @Defa
 		@DefaultValue("12") int minimumAge, @DefaultValue("2026-11") String houseRulesVersion,
 		@DefaultValue("10") int passwordMinLength, @DefaultValue Login login,
 		@DefaultValue("5") int signupsPerAddressPerHour, @DefaultValue Keys keys, @DefaultValue External external,
-		@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Demo demo) {
+		@DefaultValue BootstrapAdmin bootstrapAdmin, @DefaultValue Demo demo, @DefaultValue("1h") Duration purgeEvery) {
 
 	/**
 	 * @param clientId OAuth2 client id of the browser app

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +42,21 @@ class IdentityStartup implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.users.createIndexes();
-		Boolean demo = this.settings.demo().enabled();
-		if ((demo != null) ? demo : this.store.isEmbedded()) {
-			seedDemoAccounts();
+		// nobody is signed in at startup: the work runs as the system (an admin)
+		if (seedsDemoAccounts(this.settings.demo().enabled(), this.store.isEmbedded())) {
+			SystemAuthentication.run(this::seedDemoAccounts);
 		}
 		if (!this.settings.external().enabled() && !this.users.anyWithRole(Role.ADMIN)) {
-			bootstrapAdmin();
+			SystemAuthentication.run(this::bootstrapAdmin);
 		}
+	}
+
+	/**
+	 * Demo accounts with their well-known password: when asked for, else only on the
+	 * embedded store, never by default on a real MongoDB.
+	 */
+	static boolean seedsDemoAccounts(@Nullable Boolean enabled, boolean embeddedStore) {
+		return (enabled != null) ? enabled : embeddedStore;
 	}
 
 	private void seedDemoAccounts() {

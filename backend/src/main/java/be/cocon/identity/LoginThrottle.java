@@ -60,13 +60,29 @@ class LoginThrottle {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(accountKey(username))), COLLECTION);
 	}
 
+	/**
+	 * Deletes entries with no failure and no lock within the last lock duration; returns
+	 * how many.
+	 */
+	long purgeExpired(Instant now) {
+		Criteria expired = new Criteria().orOperator(Criteria.where("expiresAt").lt(Date.from(now)),
+				Criteria.where("expiresAt").exists(false));
+		return this.mongo.remove(Query.query(expired), COLLECTION).getDeletedCount();
+	}
+
 	private void count(String key, int max) {
 		Query byKey = Query.query(Criteria.where("_id").is(key));
-		Document doc = this.mongo.findAndModify(byKey, new Update().inc("failures", 1),
+		Instant now = this.clock.instant();
+		// a count is forgotten (purged) after a lock duration without failures
+		Document doc = this.mongo.findAndModify(byKey,
+				new Update().inc("failures", 1).set("expiresAt", Date.from(now.plus(this.settings.lockDuration()))),
 				FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
 		if (doc != null && doc.getInteger("failures", 0) >= max) {
-			Instant until = this.clock.instant().plus(this.settings.lockDuration());
-			this.mongo.updateFirst(byKey, new Update().set("failures", 0).set("lockedUntil", Date.from(until)),
+			Instant until = now.plus(this.settings.lockDuration());
+			this.mongo.updateFirst(byKey,
+					new Update().set("failures", 0)
+						.set("lockedUntil", Date.from(until))
+						.set("expiresAt", Date.from(until)),
 					COLLECTION);
 		}
 	}

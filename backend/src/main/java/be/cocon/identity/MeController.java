@@ -42,15 +42,14 @@ class MeController {
 	@PreAuthorize("hasRole('THERAPIST')")
 	List<CaseloadEntry> caseload(Authentication authentication) {
 		UserId therapist = CurrentUser.id(authentication);
-		return this.accounts.caseloadOf(therapist).stream().map((client) -> {
-			UserDocument doc = this.accounts.findDocument(client.id().value());
-			Instant since = doc.assignments()
+		return this.accounts.caseloadDocumentsOf(therapist).stream().map((client) -> {
+			Instant since = client.assignments()
 				.stream()
 				.filter((assignment) -> assignment.endedAt() == null)
 				.map(UserDocument.Assignment::startedAt)
 				.findFirst()
-				.orElse(doc.createdAt());
-			return new CaseloadEntry(client.id().value(), client.username(), client.pseudonym(), since);
+				.orElse(client.createdAt());
+			return new CaseloadEntry(client.id(), client.username(), client.pseudonym(), since);
 		}).toList();
 	}
 

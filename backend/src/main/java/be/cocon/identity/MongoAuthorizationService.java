@@ -71,24 +71,25 @@ class MongoAuthorizationService implements OAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		Instant expiresAt = latestExpiry(authorization);
 		Document doc = new Document("_id", authorization.getId())
 			.append("registeredClientId", authorization.getRegisteredClientId())
 			.append("principalName", authorization.getPrincipalName())
 			.append("grantType", authorization.getAuthorizationGrantType().getValue())
 			.append("scopes", List.copyOf(authorization.getAuthorizedScopes()))
 			.append("attributes", this.json.writeValueAsString(authorization.getAttributes()))
-			.append("expiresAt", Date.from(latestExpiry(authorization)));
+			.append("expiresAt", Date.from(expiresAt));
 		String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
 		if (state != null) {
 			doc.append("state", state);
-			file("state", state, authorization.getId());
+			file("state", state, authorization.getId(), expiresAt);
 		}
 		Document tokens = new Document();
 		KINDS.forEach((kind, type) -> {
 			OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(type);
 			if (token != null) {
 				tokens.append(kind, tokenDocument(token));
-				file(kind, token.getToken().getTokenValue(), authorization.getId());
+				file(kind, token.getToken().getTokenValue(), authorization.getId(), expiresAt);
 			}
 		});
 		doc.append("tokens", tokens);
@@ -149,9 +150,10 @@ class MongoAuthorizationService implements OAuth2AuthorizationService {
 		return token != null && value.equals(token.getToken().getTokenValue());
 	}
 
-	private void file(String kind, String value, String authorizationId) {
+	/** A lookup lives as long as its authorization, so both go in the same purge. */
+	private void file(String kind, String value, String authorizationId, Instant expiresAt) {
 		this.mongo.save(new Document("_id", kind + ":" + sha256(value)).append("authorizationId", authorizationId)
-			.append("expiresAt", Date.from(Instant.now().plusSeconds(60L * 60 * 24 * 30))), LOOKUP);
+			.append("expiresAt", Date.from(expiresAt)), LOOKUP);
 	}
 
 	private Document tokenDocument(OAuth2Authorization.Token<? extends OAuth2Token> token) {

@@ -23,6 +23,11 @@ class PasswordPolicy {
 
 	static final int MAX_LENGTH = 72;
 
+	/**
+	 * What may follow a common password and still count as it (see the list's header).
+	 */
+	private static final String COMMON_SUFFIX = "[0-9!?.,]+$";
+
 	private final int minLength;
 
 	private final Set<String> common;
@@ -44,7 +49,7 @@ class PasswordPolicy {
 		if (!username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
 			return Optional.of("password.contains-username");
 		}
-		if (this.common.contains(lower) || this.common.contains(lower.replaceAll("[0-9!?.]+$", ""))) {
+		if (this.common.contains(lower) || this.common.contains(lower.replaceAll(COMMON_SUFFIX, ""))) {
 			return Optional.of("password.common");
 		}
 		return Optional.empty();

@@ -31,7 +31,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * The RSA keys that sign and verify JWTs, kept in the store so tokens survive a restart
  * and every instance shares them. A new key is made when the newest is older than
  * {@code rotateAfter}; the older key keeps verifying for {@code retireAfter}, so a
- * rotation logs nobody out. Every instance re-reads the keys at most once a minute.
+ * rotation logs nobody out. Every instance re-reads the keys once a minute, and sooner
+ * (at most every five seconds) when a token names a key it does not know.
  */
 class SigningKeys implements JWKSource<SecurityContext> {
 
@@ -40,6 +41,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
 	private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+
+	private static final Duration RELOAD_FOR_UNKNOWN_KEY_AFTER = Duration.ofSeconds(5);
 
 	private final MongoTemplate mongo;
 
@@ -64,7 +67,20 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
-		return selector.select(new JWKSet(current().usable(this.clock.instant(), this.settings.retireAfter())));
+		Instant now = this.clock.instant();
+		List<JWK> found = selector.select(new JWKSet(current().usable(now, this.settings.retireAfter())));
+		if (found.isEmpty() && asksForKeyId(selector)
+				&& !this.loaded.at().plus(RELOAD_FOR_UNKNOWN_KEY_AFTER).isAfter(now)) {
+			// another instance may just have rotated: look again rather than refuse
+			// its tokens for up to a minute (at most every few seconds, so tokens with
+			// made-up key ids cannot hammer the store)
+			found = selector.select(new JWKSet(reload().usable(now, this.settings.retireAfter())));
+		}
+		return found;
+	}
+
+	private static boolean asksForKeyId(JWKSelector selector) {
+		return selector.getMatcher().getKeyIDs() != null && !selector.getMatcher().getKeyIDs().isEmpty();
 	}
 
 	/** The key new tokens are signed with. */

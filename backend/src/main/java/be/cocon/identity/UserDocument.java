@@ -11,14 +11,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An account as stored. The client's assignment history lives in the same document, so an
- * assignment changes with one atomic single-document write.
+ * assignment changes with one atomic single-document write. A client's document also
+ * keeps the minimum age they confirmed (the setting at that time) and when.
  */
 @Document(UserDocument.COLLECTION)
 record UserDocument(@Id String id, String username, String usernameKey, String pseudonym, @Nullable String passwordHash,
 		Set<Role> roles, String locale, String timezone, Instant createdAt, @Nullable Instant disabledAt,
 		@Nullable String houseRulesVersion, @Nullable Instant houseRulesAcceptedAt,
-		@Nullable Instant minimumAgeConfirmedAt, @Nullable String therapistId, List<Assignment> assignments,
-		String origin, long version) {
+		@Nullable Instant minimumAgeConfirmedAt, @Nullable Integer confirmedMinimumAge, @Nullable String therapistId,
+		List<Assignment> assignments, String origin, long version) {
 
 	static final String COLLECTION = "users";
 

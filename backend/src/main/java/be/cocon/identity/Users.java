@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -110,6 +111,11 @@ class Users {
 		Query unchanged = Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
 		Update update = new Update().set("therapistId", therapistId).set("assignments", assignments).inc("version", 1);
 		return this.mongo.updateFirst(unchanged, update, UserDocument.class).getModifiedCount() == 1;
+	}
+
+	void setRoles(String id, Set<Role> roles) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("roles", roles).inc("version", 1), UserDocument.class);
 	}
 
 	void updatePreferences(String id, @Nullable String locale, @Nullable String timezone) {

@@ -76,18 +76,27 @@ class WebSecurity {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@Order(3)
-	SecurityFilterChain webChain(HttpSecurity http, Users users, LoginThrottle throttle, PasswordEncoder passwords)
-			throws Exception {
-		DaoAuthenticationProvider byPassword = new DaoAuthenticationProvider(new StoreUserDetailsService(users));
-		byPassword.setPasswordEncoder(passwords);
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/auth/signup")
-			.permitAll()
-			.anyRequest()
-			.permitAll())
-			.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(byPassword, throttle)))
-			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailures()).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers("/auth/session/end"))
+	SecurityFilterChain webChain(HttpSecurity http, Users users, LoginThrottle throttle, PasswordEncoder passwords,
+			IdentitySettings settings) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		if (!settings.external().enabled()) {
+			// with an external IdP nobody signs in here: no password form to guess at
+			DaoAuthenticationProvider byPassword = new DaoAuthenticationProvider(new StoreUserDetailsService(users));
+			byPassword.setPasswordEncoder(passwords);
+			// "disabled" only after a correct password, so the answer tells a stranger
+			// nothing about which usernames exist (locks come from the throttle)
+			byPassword.setPreAuthenticationChecks((user) -> {
+			});
+			byPassword.setPostAuthenticationChecks((user) -> {
+				if (!user.isEnabled()) {
+					throw new DisabledException("This account is disabled.");
+				}
+			});
+			http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(byPassword, throttle)))
+				.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailures()).permitAll())
+				.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		}
+		http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers("/auth/session/end"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

@@ -2,6 +2,7 @@ package be.cocon.identity;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -32,6 +34,7 @@ import be.cocon.support.HttpTestClient.Response;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * External identity provider mode, against a small local issuer that publishes its
@@ -50,6 +53,9 @@ class ExternalIdentityProviderTests {
 	int port;
 
 	HttpTestClient http;
+
+	@Autowired
+	Users users;
 
 	@DynamicPropertySource
 	static void external(DynamicPropertyRegistry registry) {
@@ -83,6 +89,69 @@ class ExternalIdentityProviderTests {
 	}
 
 	@Test
+	void storedRolesFollowTheRolesOfTheToken() {
+		String subject = UUID.randomUUID().toString();
+		this.http.get("/api/me", "Authorization",
+				bearer(sign(IDP_KEY, ISSUER, subject, "cocon-api", List.of("cocon-therapist"))));
+
+		Response me = this.http.get("/api/me", "Authorization",
+				bearer(sign(IDP_KEY, ISSUER, subject, "cocon-api", List.of("client"))));
+
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().get("roles").toString()).isEqualTo("[\"CLIENT\"]");
+		assertThat(this.users.findById(subject).orElseThrow().roles()).containsExactly(Role.CLIENT);
+	}
+
+	@Test
+	void twoSubjectsWithTheSameUsernameBothGetAnAccount() {
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		Map<String, Object> sameName = Map.of("preferred_username", "kim-" + first.substring(0, 6));
+
+		Response one = this.http.get("/api/me", "Authorization",
+				bearer(sign(IDP_KEY, ISSUER, first, "cocon-api", List.of("client"), sameName)));
+		Response two = this.http.get("/api/me", "Authorization",
+				bearer(sign(IDP_KEY, ISSUER, second, "cocon-api", List.of("client"), sameName)));
+
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(two.status()).as(two.body()).isEqualTo(200);
+		assertThat(one.json().get("username").asString()).isEqualTo(sameName.get("preferred_username"));
+		assertThat(two.json().get("username").asString())
+			.isEqualTo(sameName.get("preferred_username") + "-" + second.substring(0, 8));
+	}
+
+	@Test
+	void idTokenOfTheIdpIsRejected() {
+		String subject = UUID.randomUUID().toString();
+		String idToken = sign(IDP_KEY, ISSUER, subject, "cocon-api", List.of("client"), Map.of("typ", "ID"));
+		String accessToken = sign(IDP_KEY, ISSUER, subject, "cocon-api", List.of("client"), Map.of("typ", "Bearer"));
+
+		assertThat(this.http.get("/api/me", "Authorization", bearer(idToken)).status()).isEqualTo(401);
+		assertThat(this.http.get("/api/me", "Authorization", bearer(accessToken)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theSignInFormIsOff() {
+		this.http.get("/auth/csrf");
+
+		Response login = this.http.postForm("/login", HttpTestClient.form("username", "demo-admin", "password",
+				"cocon-demo-2026", "_csrf", this.http.cookie("XSRF-TOKEN")));
+
+		assertThat(login.status()).as(login.body()).isNotEqualTo(302);
+	}
+
+	@Test
+	void anAudienceIsRequired() {
+		IdentitySettings settings = new IdentitySettings(null, null, null, null, 12, "v", 10, null, 5, null,
+				new IdentitySettings.External(URI.create(ISSUER), null, "realm_access.roles", Map.of(),
+						"preferred_username"),
+				null, null, null);
+
+		assertThatIllegalStateException().isThrownBy(() -> new ExternalIdentityProvider().jwtDecoder(settings))
+			.withMessageContaining("cocon.identity.external.audience");
+	}
+
+	@Test
 	void tokenForAnotherAudienceIsRejected() {
 		String token = sign(IDP_KEY, ISSUER, UUID.randomUUID().toString(), "another-api", List.of("client"));
 
@@ -106,6 +175,11 @@ class ExternalIdentityProviderTests {
 	}
 
 	private static String sign(RSAKey key, String issuer, String subject, String audience, List<String> roles) {
+		return sign(key, issuer, subject, audience, roles, Map.of());
+	}
+
+	private static String sign(RSAKey key, String issuer, String subject, String audience, List<String> roles,
+			Map<String, Object> extra) {
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(issuer)
@@ -115,6 +189,7 @@ class ExternalIdentityProviderTests {
 			.expiresAt(now.plusSeconds(300))
 			.claim("preferred_username", "user-" + subject.substring(0, 8))
 			.claim("realm_access", Map.of("roles", roles))
+			.claims((all) -> all.putAll(extra))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
 		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import be.cocon.support.PkceSignIn;
 import be.cocon.support.HttpTestClient.Response;
@@ -19,12 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and refresh tokens that rotate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokens.class)
 class SignInFlowTests {
 
 	@LocalServerPort
 	int port;
 
 	PkceSignIn flow;
+
+	@Autowired
+	TestTokens tokens;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	Users users;
 
 	@BeforeEach
 	void newBrowser() {
@@ -42,6 +54,19 @@ class SignInFlowTests {
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.json().get("username").asString()).isEqualTo("demo-therapist");
 		assertThat(me.json().get("roles").get(0).asString()).isEqualTo("THERAPIST");
+	}
+
+	@Test
+	void aDisabledAccountIsNamedOnlyAfterTheRightPassword() {
+		UserId account = this.tokens.account(Role.CLIENT);
+		String username = this.users.findById(account.value()).orElseThrow().username();
+		SystemAuthentication.run(() -> this.accounts.setDisabled(account.value(), true));
+
+		Response wrong = this.flow.login(username, "not-the-password-at-all");
+		Response right = this.flow.login(username, "long-enough-password-1");
+
+		assertThat(wrong.header("Location")).endsWith("/login?error=credentials");
+		assertThat(right.header("Location")).endsWith("/login?error=disabled");
 	}
 
 	@Test

@@ -57,6 +57,31 @@ class SigningKeysTests {
 		assertThat(otherInstance.signingKey().getKeyID()).isEqualTo(keys.signingKey().getKeyID());
 	}
 
+	@Test
+	void anotherInstanceLooksAgainWhenATokenNamesAKeyItDoesNotKnow() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		IdentitySettings.Keys settings = new IdentitySettings.Keys(Duration.ofDays(30), Duration.ofDays(1));
+		String collection = "signing_keys_" + System.nanoTime();
+		SigningKeys rotating = new SigningKeys(this.mongo, settings, clock, collection);
+		SigningKeys other = new SigningKeys(this.mongo, settings, clock, collection);
+		String first = other.signingKey().getKeyID();
+		clock.advance(Duration.ofSeconds(10));
+
+		String second = rotating.rotate().getKeyID();
+
+		assertThat(ids(other, second)).containsExactly(second);
+		assertThat(ids(other, first)).containsExactly(first);
+		String third = rotating.rotate().getKeyID();
+		assertThat(ids(other, third)).as("at most one look every few seconds").isEmpty();
+		clock.advance(Duration.ofSeconds(5));
+		assertThat(ids(other, third)).containsExactly(third);
+	}
+
+	private List<String> ids(SigningKeys keys, String keyId) {
+		JWKSelector byId = new JWKSelector(new JWKMatcher.Builder().keyID(keyId).build());
+		return keys.get(byId, null).stream().map(JWK::getKeyID).toList();
+	}
+
 	private List<String> ids(SigningKeys keys) {
 		return keys.get(this.all, null).stream().map(JWK::getKeyID).toList();
 	}

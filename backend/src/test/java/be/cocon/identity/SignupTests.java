@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,6 +23,9 @@ class SignupTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Users users;
 
 	PkceSignIn flow;
 
@@ -47,6 +51,11 @@ class SignupTests {
 		assertThat(me.json().get("username").asString()).isEqualTo(username);
 		assertThat(me.json().get("locale").asString()).isEqualTo("en");
 		assertThat(me.json().get("roles").toString()).isEqualTo("[\"CLIENT\"]");
+		UserDocument stored = this.users.findByUsername(username).orElseThrow();
+		assertThat(stored.confirmedMinimumAge()).isEqualTo(12);
+		assertThat(stored.minimumAgeConfirmedAt()).isNotNull();
+		assertThat(stored.houseRulesVersion()).isEqualTo("2026-11");
+		assertThat(stored.houseRulesAcceptedAt()).isNotNull();
 	}
 
 	@Test
@@ -77,6 +86,8 @@ class SignupTests {
 		assertFieldError(signup(uniqueUsername(), "Kiki", "short", true, true, "2026-11"), "password",
 				"password.too-short");
 		assertFieldError(signup(uniqueUsername(), "Kiki", "wachtwoord123", true, true, "2026-11"), "password",
+				"password.common");
+		assertFieldError(signup(uniqueUsername(), "Kiki", "wachtwoord1,2!", true, true, "2026-11"), "password",
 				"password.common");
 		assertFieldError(signup(uniqueUsername(), "Kiki", "a-long-and-unusual-pass", false, true, "2026-11"),
 				"minimumAgeConfirmed", "age.not-confirmed");
@@ -109,6 +120,7 @@ class SignupTests {
 		assertThat(config.json().get("clientId").asString()).isEqualTo("cocon-web");
 		assertThat(config.json().get("signupEnabled").asBoolean()).isTrue();
 		assertThat(config.json().get("minimumAge").asInt()).isEqualTo(12);
+		assertThat(config.json().get("passwordMinLength").asInt()).isEqualTo(10);
 	}
 
 	Response signup(String username, String pseudonym, String password, boolean age, boolean rules, String version) {

@@ -38,15 +38,15 @@ public class TestTokens {
 	/** A new account with these roles. */
 	public UserId account(Role... roles) {
 		String username = "t-" + UUID.randomUUID().toString().substring(0, 12);
-		return new UserId(this.accounts
+		return new UserId(SystemAuthentication.call(() -> this.accounts
 			.create(new AccountService.NewAccount(username, "Test " + username, "long-enough-password-1",
-					Set.copyOf(Arrays.asList(roles)), "nl", "Europe/Brussels", "2026-11", "test"))
+					Set.copyOf(Arrays.asList(roles)), "nl", "Europe/Brussels", "2026-11", "test")))
 			.id());
 	}
 
 	/** Assigns a client to a therapist, as an admin would. */
 	public void assign(UserId client, UserId therapist) {
-		this.accounts.assign(client.value(), therapist.value(), "test-admin");
+		SystemAuthentication.run(() -> this.accounts.assign(client.value(), therapist.value(), "test-admin"));
 	}
 
 	/** A valid access token for a new account with these roles. */
@@ -60,6 +60,12 @@ public class TestTokens {
 
 	/** A token for this user whose claims the caller may change after the defaults. */
 	public String sign(UserId user, Consumer<JwtClaimsSet.Builder> customizer) {
+		return sign(user, customizer, (header) -> {
+		});
+	}
+
+	/** A token whose claims and JOSE header the caller may change after the defaults. */
+	public String sign(UserId user, Consumer<JwtClaimsSet.Builder> customizer, Consumer<JwsHeader.Builder> headers) {
 		Instant now = Instant.now();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuerUrl())
@@ -69,8 +75,11 @@ public class TestTokens {
 			.notBefore(now)
 			.expiresAt(now.plus(Duration.ofMinutes(5)));
 		customizer.accept(claims);
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keys.signingKey().getKeyID()).build();
-		return new NimbusJwtEncoder(this.keys).encode(JwtEncoderParameters.from(header, claims.build()))
+		JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256)
+			.type(BuiltInAuthorizationServer.ACCESS_TOKEN_TYPE)
+			.keyId(this.keys.signingKey().getKeyID());
+		headers.accept(header);
+		return new NimbusJwtEncoder(this.keys).encode(JwtEncoderParameters.from(header.build(), claims.build()))
 			.getTokenValue();
 	}
 

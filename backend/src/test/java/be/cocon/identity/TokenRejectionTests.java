@@ -1,10 +1,13 @@
 package be.cocon.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Import;
 
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.HttpTestClient.Response;
+import be.cocon.support.PkceSignIn;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +92,24 @@ class TokenRejectionTests {
 	}
 
 	@Test
+	void idTokenFromTheSignInFlowIsRejected() {
+		JsonNode signedIn = new PkceSignIn(this.port).tokens("demo-moderator", "cocon-demo-2026");
+		String idToken = signedIn.get("id_token").asString();
+
+		assertThat(me(signedIn.get("access_token").asString()).status()).isEqualTo(200);
+		assertThat(claimsOf(idToken)).doesNotContain("\"roles\"");
+		assertUnauthorized(me(idToken), "auth.invalid-token");
+	}
+
+	@Test
+	void tokenWithoutTheAccessTokenTypeIsRejected() {
+		String token = this.tokens.sign(this.client, (claims) -> claims.claim("roles", List.of("CLIENT")),
+				(header) -> header.type("JWT"));
+
+		assertUnauthorized(me(token), "auth.invalid-token");
+	}
+
+	@Test
 	void garbageIsRejected() {
 		assertUnauthorized(me("not-a-jwt"), "auth.invalid-token");
 	}
@@ -95,7 +117,7 @@ class TokenRejectionTests {
 	@Test
 	void tokenOfADisabledAccountIsRejected() {
 		String token = this.tokens.tokenFor(this.client, Role.CLIENT);
-		this.accounts.setDisabled(this.client.value(), true);
+		SystemAuthentication.run(() -> this.accounts.setDisabled(this.client.value(), true));
 
 		assertUnauthorized(me(token), "auth.invalid-token");
 	}
@@ -108,6 +130,10 @@ class TokenRejectionTests {
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.json().get("code").asString()).isEqualTo("auth.forbidden");
+	}
+
+	private static String claimsOf(String jwt) {
+		return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
 	}
 
 	private Response me(String token) {
