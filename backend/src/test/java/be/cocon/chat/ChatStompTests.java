@@ -1,5 +1,11 @@
 package be.cocon.chat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +24,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.MessageDeliveryException;
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
 import be.cocon.identity.UserId;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.StompTestClient;
+import be.cocon.support.StompTestClient.Refusal;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,15 +220,45 @@ class ChatStompTests {
 	}
 
 	@Test
-	void connectWithoutOrWithABadTokenIsRefused() {
-		assertThatThrownBy(() -> StompTestClient.connect(this.port, null)).isNotNull();
-		assertThatThrownBy(() -> StompTestClient.connect(this.port, "not-a-token")).isNotNull();
+	void connectWithoutATokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		assertRefused(null, "auth.missing-token");
 	}
 
 	@Test
-	void handshakeFromAForeignOriginIsRefused() {
+	void connectWithAGarbageTokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		assertRefused("not-a-token", "auth.invalid-token");
+	}
+
+	@Test
+	void connectWithAnExpiredTokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		Instant past = Instant.now().minusSeconds(3600);
+		String expired = this.tokens.sign(this.client,
+				(claims) -> claims.issuedAt(past).notBefore(past).expiresAt(past.plusSeconds(60)));
+
+		assertRefused(expired, "auth.invalid-token");
+	}
+
+	@Test
+	void connectWithATamperedTokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		String[] parts = this.clientToken.split("\\.");
+		String otherPayload = this.tokens.tokenFor(Role.ADMIN).split("\\.")[1];
+
+		assertRefused(parts[0] + "." + otherPayload + "." + parts[2], "auth.invalid-token");
+	}
+
+	@Test
+	void connectWithTheTokenOfADisabledAccountGetsAnErrorFrameAndIsClosed() throws Exception {
+		this.tokens.disable(this.client);
+
+		assertRefused(this.clientToken, "auth.invalid-token");
+	}
+
+	@Test
+	void handshakeFromAForeignOriginIsRefusedWith403() throws Exception {
+		assertThat(handshakeStatus("https://evil.example")).isEqualTo(403);
+		assertThat(handshakeStatus("http://localhost:8080")).isEqualTo(101);
 		assertThatThrownBy(() -> StompTestClient.connect(this.port, this.clientToken, "https://evil.example"))
-			.isNotNull();
+			.hasStackTraceContaining("403");
 	}
 
 	@Test
@@ -258,18 +296,33 @@ class ChatStompTests {
 	}
 
 	@Test
-	void frameOverTheSizeLimitClosesTheConnection() throws Exception {
+	void frameOfThirtyKibibytesIsReadAndAnswered() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 
-		try {
-			kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "x".repeat(70_000));
-		}
-		catch (org.springframework.messaging.MessageDeliveryException ex) {
-			// the server may close the connection while the frame is still being sent
-		}
+		// over the 16 KiB a WebSocket message may have by default, under the 64 KiB frame
+		// limit: the body is parsed and then refused for its length
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "x".repeat(30 * 1024))).isEqualTo("message.too-long");
+		assertThat(kid.isConnected()).isTrue();
+	}
 
-		assertThat(kid.nextError(5000)).isNotNull();
-		assertThat(kid.isConnected()).isFalse();
+	@Test
+	void frameOverTheSizeLimitGetsAnErrorFrameAndClosesTheConnection() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		sendIgnoringClose(kid, "x".repeat(70_000));
+
+		assertThat(kid.nextError(3000)).startsWith("ERROR ");
+		assertThat(kid.awaitClosed(3000)).isTrue();
+		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
+	}
+
+	@Test
+	void messageFarOverTheSizeLimitIsRefusedByTheContainer() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		sendIgnoringClose(kid, "x".repeat(200_000));
+
+		assertThat(kid.awaitClosed(3000)).isTrue();
 		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
 	}
 
@@ -343,6 +396,38 @@ class ChatStompTests {
 			.get("/api/conversations/" + this.conversation + "/messages?before=0", "Authorization",
 					bearer(this.clientToken))
 			.status()).isEqualTo(400);
+	}
+
+	private void sendIgnoringClose(StompTestClient stomp, String body) {
+		try {
+			stomp.sendMessage(this.conversation, UUID.randomUUID().toString(), body);
+		}
+		catch (MessageDeliveryException ex) {
+			// the server may close the connection while the frame is still being sent
+		}
+	}
+
+	/** The HTTP status of a raw WebSocket upgrade request from this origin. */
+	private int handshakeStatus(String origin) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(5000);
+			String request = "GET /ws HTTP/1.1\r\nHost: localhost:" + this.port + "\r\nUpgrade: websocket\r\n"
+					+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+	}
+
+	private void assertRefused(String token, String code) throws InterruptedException {
+		Refusal refusal = StompTestClient.connectExpectingRefusal(this.port, token, 3000);
+
+		assertThat(refusal.connected()).isFalse();
+		assertThat(refusal.errorFrame()).startsWith(code);
+		assertThat(refusal.closed()).isTrue();
 	}
 
 	private String errorFor(StompTestClient stomp, String clientMessageId, String body) throws InterruptedException {

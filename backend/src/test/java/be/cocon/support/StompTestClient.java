@@ -4,13 +4,16 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.messaging.simp.stomp.ConnectionLostException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -32,14 +35,19 @@ public final class StompTestClient implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final String ERROR_FRAME = "ERROR ";
+
 	private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
 
 	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	private final StompSession session;
 
-	private StompTestClient(StompSession session) {
+	private final CountDownLatch closed;
+
+	private StompTestClient(StompSession session, CountDownLatch closed) {
 		this.session = session;
+		this.closed = closed;
 	}
 
 	public static StompTestClient connect(int port, String token) throws Exception {
@@ -60,9 +68,46 @@ public final class StompTestClient implements AutoCloseable {
 		Handler handler = new Handler();
 		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", http, connect, handler)
 			.get(10, TimeUnit.SECONDS);
-		StompTestClient stomp = new StompTestClient(session);
+		StompTestClient stomp = new StompTestClient(session, handler.closed);
 		handler.owner = stomp;
 		return stomp;
+	}
+
+	/**
+	 * Tries to connect with this token (none when null), expecting to be refused, and
+	 * reports what happened within the given time: the STOMP ERROR frame's message header
+	 * (null when none came) and whether the server closed the connection.
+	 */
+	public static Refusal connectExpectingRefusal(int port, String token, long millis) throws InterruptedException {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new RawJson());
+		StompHeaders connect = new StompHeaders();
+		if (token != null) {
+			connect.add("Authorization", "Bearer " + token);
+		}
+		Handler handler = new Handler();
+		CompletableFuture<StompSession> session = client.connectAsync("ws://localhost:" + port + "/ws",
+				new WebSocketHttpHeaders(), connect, handler);
+		boolean closed = handler.closed.await(millis, TimeUnit.MILLISECONDS);
+		String errorFrame = null;
+		for (String report : handler.early) {
+			if (report.startsWith(ERROR_FRAME) && errorFrame == null) {
+				errorFrame = report.substring(ERROR_FRAME.length());
+			}
+		}
+		boolean connected = session.isDone() && !session.isCompletedExceptionally();
+		if (connected) {
+			session.join().disconnect();
+		}
+		return new Refusal(errorFrame, closed, connected);
+	}
+
+	/**
+	 * @param errorFrame the message header of the ERROR frame, or null when none came
+	 * @param closed whether the server closed the connection
+	 * @param connected whether a CONNECTED frame came after all
+	 */
+	public record Refusal(String errorFrame, boolean closed, boolean connected) {
 	}
 
 	/** Subscribes to the usual user queues. */
@@ -130,6 +175,11 @@ public final class StompTestClient implements AutoCloseable {
 		return this.session.isConnected();
 	}
 
+	/** Whether the connection is lost or closed by the server within the given time. */
+	public boolean awaitClosed(long millis) throws InterruptedException {
+		return this.closed.await(millis, TimeUnit.MILLISECONDS);
+	}
+
 	@Override
 	public void close() {
 		if (this.session.isConnected()) {
@@ -170,6 +220,8 @@ public final class StompTestClient implements AutoCloseable {
 
 		private final BlockingQueue<String> early = new LinkedBlockingQueue<>();
 
+		private final CountDownLatch closed = new CountDownLatch(1);
+
 		@Override
 		public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
 				Throwable exception) {
@@ -178,7 +230,7 @@ public final class StompTestClient implements AutoCloseable {
 
 		@Override
 		public void handleFrame(StompHeaders headers, Object payload) {
-			report("ERROR " + headers.getFirst("message"));
+			report(ERROR_FRAME + headers.getFirst("message"));
 		}
 
 		@Override
@@ -188,6 +240,9 @@ public final class StompTestClient implements AutoCloseable {
 
 		@Override
 		public void handleTransportError(StompSession session, Throwable exception) {
+			if (exception instanceof ConnectionLostException) {
+				this.closed.countDown();
+			}
 			report("transport: " + exception.getMessage());
 		}
 
