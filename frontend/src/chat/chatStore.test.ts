@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../auth/problem';
 import { FakeTransport } from '../test/fakeChat';
-import { ChatStore, READ_DEBOUNCE_MS, TYPING_IDLE_MS, TYPING_SHOWN_MS, TYPING_THROTTLE_MS } from './chatStore';
+import { ChatStore, normaliseBody, READ_DEBOUNCE_MS, TYPING_IDLE_MS, TYPING_SHOWN_MS, TYPING_THROTTLE_MS } from './chatStore';
 import { ownStatus } from './conversation';
 import { OUTBOX_KEY } from './outbox';
 import type { ConversationSummary, MessageEvent } from './types';
@@ -160,6 +160,16 @@ describe('ChatStore', () => {
     // Characters, not UTF-16 units: 4000 emoji are fine.
     expect(store.send(CONV, '🌱'.repeat(4000))).not.toBeNull();
     expect(transport.sentTo('/messages')).toHaveLength(1);
+  });
+
+  it('sends tabs as spaces and drops other control characters, which the server refuses', async () => {
+    const { store, transport } = setup();
+    store.start();
+    await settle();
+    expect(normaliseBody('a\tb\r\nc\rd\u0085e\u0007f\u009f\u007f')).toBe('a    b\nc\nd' + 'ef');
+    expect(store.send(CONV, '\u0007\u0085 ')).toBeNull();
+    const id = store.send(CONV, 'kolom\tkolom\u0085');
+    expect(transport.sentTo('/messages')).toEqual([{ clientMessageId: id, body: 'kolom    kolom' }]);
   });
 
   it('ErrorEvent → failed with its code; retry sends the SAME clientMessageId again', async () => {

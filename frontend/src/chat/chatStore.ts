@@ -60,9 +60,17 @@ function messagesPath(conversationId: string, query: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}/messages?${query}`;
 }
 
-/** Removes surrounding white space and turns CRLF into LF, as the server does. */
+/**
+ * What the server accepts: CR and CRLF become LF, as the server does; the server refuses every
+ * other control character (message.control-characters), so a tab becomes four spaces and the
+ * rest, invisible anyway, are dropped; then surrounding white space is removed.
+ */
 export function normaliseBody(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ''))
+    .trim();
 }
 
 /** Length in characters as the server counts them (code points, not UTF-16 units). */

@@ -31,8 +31,14 @@ class ChatService implements GuideMessages {
 	private static final Pattern CLIENT_MESSAGE_ID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	/** Control characters other than newline and tab are refused. */
-	private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+	/**
+	 * Every control character (Unicode category Cc: C0, DEL and C1, tab included) except
+	 * the newline is refused.
+	 */
+	private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n]]");
+
+	/** CRLF and a lone CR, as the browser app sends them, become LF. */
+	private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
 
 	private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
 
@@ -238,7 +244,7 @@ class ChatService implements GuideMessages {
 	}
 
 	private String checkedBody(@Nullable String rawBody, String clientMessageId) {
-		String body = (rawBody != null) ? rawBody.replace("\r\n", "\n").strip() : "";
+		String body = (rawBody != null) ? LINE_BREAK.matcher(rawBody).replaceAll("\n").strip() : "";
 		if (body.isEmpty()) {
 			throw ChatProblem.invalid("message.empty", "A message cannot be empty.", clientMessageId);
 		}

@@ -98,6 +98,18 @@ class ChatStompTests {
 	}
 
 	@Test
+	void aSendWithAReceiptHeaderGetsTheAckButNoReceiptFrame() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		String id = UUID.randomUUID().toString();
+
+		boolean receipt = kid.sendWithReceipt("/app/conversations/" + this.conversation + "/messages",
+				"{\"clientMessageId\":\"" + id + "\",\"body\":\"met ontvangstbewijs\"}");
+
+		assertThat(receipt).isFalse();
+		assertThat(kid.next("/user/queue/acks").get("clientMessageId").asString()).isEqualTo(id);
+	}
+
+	@Test
 	void resendWithSameClientIdCreatesNoSecondMessage() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		String id = UUID.randomUUID().toString();
@@ -276,6 +288,11 @@ class ChatStompTests {
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "x".repeat(4001))).isEqualTo("message.too-long");
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "   ")).isEqualTo("message.empty");
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "bell\u0007")).isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "tab\tin between"))
+			.isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "next line\u0085here"))
+			.isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "delete\u007f")).isEqualTo("message.control-characters");
 		assertThat(errorFor(kid, "not-a-uuid", "hi")).isEqualTo("message.invalid-client-id");
 		kid.send("/app/conversations/" + this.conversation + "/messages", "{not json");
 		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("payload.malformed");
@@ -288,11 +305,11 @@ class ChatStompTests {
 	void newlinesAreKept() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 
-		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "line one\r\nline two");
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "line one\r\nline two\rline three");
 		kid.next("/user/queue/acks");
 
 		assertThat(history(this.clientToken, "").get("messages").get(0).get("body").asString())
-			.isEqualTo("line one\nline two");
+			.isEqualTo("line one\nline two\nline three");
 	}
 
 	@Test

@@ -2,13 +2,17 @@ package be.cocon.support;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -21,6 +25,7 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -36,6 +41,8 @@ public final class StompTestClient implements AutoCloseable {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String ERROR_FRAME = "ERROR ";
+
+	private static final ThreadPoolTaskScheduler RECEIPTS = receiptScheduler();
 
 	private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
 
@@ -57,6 +64,10 @@ public final class StompTestClient implements AutoCloseable {
 	public static StompTestClient connect(int port, String token, String origin) throws Exception {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new RawJson());
+		// tracks RECEIPT frames; a receipt not come within 2 s counts as lost
+		client.setTaskScheduler(RECEIPTS);
+		client.setDefaultHeartbeat(new long[] { 0, 0 });
+		client.setReceiptTimeLimit(2000);
 		WebSocketHttpHeaders http = new WebSocketHttpHeaders();
 		if (origin != null) {
 			http.setOrigin(origin);
@@ -143,6 +154,27 @@ public final class StompTestClient implements AutoCloseable {
 		this.session.send(headers, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Sends a frame with a {@code receipt} header. @return whether a RECEIPT frame for it
+	 * came within 2 s
+	 */
+	public boolean sendWithReceipt(String destination, String json) throws InterruptedException {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		headers.setReceipt("receipt-" + UUID.randomUUID());
+		CompletableFuture<Boolean> receipt = new CompletableFuture<>();
+		StompSession.Receiptable sent = this.session.send(headers, json.getBytes(StandardCharsets.UTF_8));
+		sent.addReceiptTask(() -> receipt.complete(true));
+		sent.addReceiptLostTask(() -> receipt.complete(false));
+		try {
+			return receipt.get(5, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("No receipt outcome", ex);
+		}
+	}
+
 	public void sendMessage(String conversationId, String clientMessageId, String body) {
 		send("/app/conversations/" + conversationId + "/messages",
 				JSON.createObjectNode().put("clientMessageId", clientMessageId).put("body", body).toString());
@@ -185,6 +217,14 @@ public final class StompTestClient implements AutoCloseable {
 		if (this.session.isConnected()) {
 			this.session.disconnect();
 		}
+	}
+
+	private static ThreadPoolTaskScheduler receiptScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("stomp-test-receipts-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		return scheduler;
 	}
 
 	/** Passes JSON bytes through unchanged, whatever the content type says. */
