@@ -138,12 +138,9 @@ class ChatService implements GuideMessages {
 
 	ConversationDocument participantConversation(String userId, String conversationId,
 			@Nullable String clientMessageId) {
-		ConversationDocument conversation = this.conversations.findById(conversationId)
+		return this.conversations.findById(conversationId)
+			.filter((conversation) -> conversation.hasParticipant(userId))
 			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
-		if (!conversation.hasParticipant(userId)) {
-			throw ChatProblem.notParticipant(conversationId, clientMessageId);
-		}
-		return conversation;
 	}
 
 	@Override

@@ -190,30 +190,6 @@ class ChatStompTests {
 	}
 
 	@Test
-	void outsiderCannotSendToTheConversation() throws Exception {
-		StompTestClient outsider = connect(this.tokens.tokenFor(Role.CLIENT));
-		String id = UUID.randomUUID().toString();
-
-		outsider.sendMessage(this.conversation, id, "let me in");
-
-		JsonNode error = outsider.next("/user/queue/errors");
-		assertThat(error.get("code").asString()).isEqualTo("conversation.not-participant");
-		assertThat(error.get("clientMessageId").asString()).isEqualTo(id);
-		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
-	}
-
-	@Test
-	void outsiderCannotSubscribeToTheConversationsTypingTopic() throws Exception {
-		StompTestClient outsider = connect(this.tokens.tokenFor(Role.CLIENT));
-
-		outsider.subscribe("/topic/conversations/" + this.conversation + "/typing");
-
-		JsonNode error = outsider.next("/user/queue/errors");
-		assertThat(error.get("code").asString()).isEqualTo("subscription.denied");
-		assertThat(error.get("destination").asString()).endsWith("/typing");
-	}
-
-	@Test
 	void subscribingOutsideTheOwnQueuesIsRefused() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 
@@ -397,22 +373,6 @@ class ChatStompTests {
 		assertThat(online.get("online").asBoolean()).isTrue();
 		assertThat(offline.get("userId").asString()).isEqualTo(this.client.value());
 		assertThat(offline.get("online").asBoolean()).isFalse();
-	}
-
-	@Test
-	void historyIsOnlyForParticipantsAndPagesAreBounded() throws Exception {
-		HttpTestClient http = new HttpTestClient(this.port);
-
-		assertThat(http
-			.get("/api/conversations/" + this.conversation + "/messages", "Authorization",
-					bearer(this.tokens.tokenFor(Role.CLIENT)))
-			.status()).isEqualTo(403);
-		assertThat(http.get("/api/conversations/nope/messages", "Authorization", bearer(this.clientToken)).status())
-			.isEqualTo(404);
-		assertThat(http
-			.get("/api/conversations/" + this.conversation + "/messages?before=0", "Authorization",
-					bearer(this.clientToken))
-			.status()).isEqualTo(400);
 	}
 
 	private void sendIgnoringClose(StompTestClient stomp, String body) {
