@@ -32,6 +32,7 @@ import be.cocon.identity.UserId;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.StompTestClient;
 import be.cocon.support.StompTestClient.Refusal;
+import be.cocon.support.TcpProxy;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +188,44 @@ class ChatStompTests {
 			live = back.next("/user/queue/messages");
 		}
 		assertThat(live.get("seq").asLong()).isEqualTo(resumedAt + 1);
+	}
+
+	@Test
+	void clientWhoseConnectionIsCutWithoutDisconnectResumesWithEveryMissedMessageOnce() throws Exception {
+		StompTestClient doc = connect(this.therapistToken);
+		try (TcpProxy network = new TcpProxy(this.port)) {
+			StompTestClient kid = StompTestClient.connect(network.port(), this.clientToken).subscribeUserQueues();
+			this.open.add(kid);
+			assertThat(doc.next("/user/queue/presence").get("online").asBoolean()).isTrue();
+			doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "before the cut");
+			doc.next("/user/queue/acks");
+			long lastSeen = kid.next("/user/queue/messages").get("seq").asLong();
+
+			// TCP reset: no STOMP DISCONNECT, no WebSocket close frame
+			network.abort();
+			assertThat(kid.awaitClosed(3000)).isTrue();
+			JsonNode offline = doc.next("/user/queue/presence");
+			assertThat(offline.get("online").asBoolean()).isFalse();
+			List<Long> sentWhileAway = new ArrayList<>();
+			for (int i = 1; i <= 5; i++) {
+				doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "while cut off " + i);
+				sentWhileAway.add(doc.next("/user/queue/acks").get("seq").asLong());
+			}
+
+			StompTestClient back = StompTestClient.connect(network.port(), this.clientToken).subscribeUserQueues();
+			this.open.add(back);
+			JsonNode missed = history(this.clientToken, "?after=" + lastSeen).get("messages");
+			List<Long> seqs = new ArrayList<>();
+			List<String> bodies = new ArrayList<>();
+			missed.forEach((message) -> {
+				seqs.add(message.get("seq").asLong());
+				bodies.add(message.get("body").asString());
+			});
+			assertThat(seqs).containsExactlyElementsOf(sentWhileAway).doesNotHaveDuplicates().isSorted();
+			assertThat(bodies).containsExactly("while cut off 1", "while cut off 2", "while cut off 3",
+					"while cut off 4", "while cut off 5");
+			assertThat(back.poll("/user/queue/messages", 300)).isNull();
+		}
 	}
 
 	@Test
