@@ -310,6 +310,25 @@ describe('ChatStore', () => {
     expect(conversation(store).messages).toHaveLength(152);
   });
 
+  it('resume: a drop after seeing 4 but not 3 (two senders) resumes after 2, so 3 is not skipped', async () => {
+    const { store, server, transport } = setup({ initial: [message(1), message(2)] });
+    store.start();
+    await settle();
+    store.openConversation(CONV);
+    await settle();
+    server.stored.push(message(3), message(4));
+
+    transport.emit({ type: 'message', payload: message(4) });
+    transport.goOffline();
+    server.calls.length = 0;
+    transport.goOnline();
+    await settle();
+
+    expect(server.calls.filter((p) => p.includes('after='))).toEqual([`/api/conversations/${CONV}/messages?after=2&limit=100`]);
+    expect(conversation(store).messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(conversation(store).seenSeq).toBe(4);
+  });
+
   it('history: loads older pages before the smallest seq', async () => {
     const initial = Array.from({ length: 120 }, (_, i) => message(i + 1));
     const { store, server } = setup({ initial });

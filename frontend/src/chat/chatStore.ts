@@ -217,7 +217,8 @@ export class ChatStore {
     try {
       const page = parsePage(await this.api.request<unknown>(messagesPath(conversationId, `limit=${HISTORY_PAGE}`)));
       this.update(conversationId, (c) => {
-        const merged = mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, page.lastSeq) }, page.messages);
+        const pageFrom = Math.max(1, page.lastSeq - HISTORY_PAGE + 1);
+        const merged = mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, page.lastSeq) }, page.messages, pageFrom);
         return { ...merged, history: 'ready', hasOlder: page.hasOlder };
       });
       this.scheduleRead(conversationId);
@@ -252,7 +253,8 @@ export class ChatStore {
         return; // tried again at the next reconnect
       }
       const lastSeq = result.lastSeq;
-      this.update(conversationId, (c) => mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, lastSeq) }, result.messages));
+      const from = cursor + 1;
+      this.update(conversationId, (c) => mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, lastSeq) }, result.messages, from));
       const highest = result.messages.reduce((max, m) => Math.max(max, m.seq), cursor);
       if (result.messages.length < RESUME_PAGE || highest <= cursor) break;
       cursor = highest;
