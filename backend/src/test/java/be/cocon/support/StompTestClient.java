@@ -23,6 +23,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -215,7 +216,12 @@ public final class StompTestClient implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.session.isConnected()) {
-			this.session.disconnect();
+			try {
+				this.session.disconnect();
+			}
+			catch (MessageDeliveryException ex) {
+				// the connection was cut meanwhile
+			}
 		}
 	}
 
