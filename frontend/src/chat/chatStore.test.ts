@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../auth/problem';
 import { FakeTransport } from '../test/fakeChat';
-import { ChatStore, READ_DEBOUNCE_MS, TYPING_IDLE_MS, TYPING_SHOWN_MS, TYPING_THROTTLE_MS } from './chatStore';
+import { ChatStore, normaliseBody, READ_DEBOUNCE_MS, TYPING_IDLE_MS, TYPING_SHOWN_MS, TYPING_THROTTLE_MS } from './chatStore';
 import { ownStatus } from './conversation';
 import { OUTBOX_KEY } from './outbox';
 import type { ConversationSummary, MessageEvent } from './types';
@@ -162,6 +162,16 @@ describe('ChatStore', () => {
     expect(transport.sentTo('/messages')).toHaveLength(1);
   });
 
+  it('sends tabs as spaces and drops other control characters, which the server refuses', async () => {
+    const { store, transport } = setup();
+    store.start();
+    await settle();
+    expect(normaliseBody('a\tb\r\nc\rd\u0085e\u0007f\u009f\u007f')).toBe('a    b\nc\nd' + 'ef');
+    expect(store.send(CONV, '\u0007\u0085 ')).toBeNull();
+    const id = store.send(CONV, 'kolom\tkolom\u0085');
+    expect(transport.sentTo('/messages')).toEqual([{ clientMessageId: id, body: 'kolom    kolom' }]);
+  });
+
   it('ErrorEvent → failed with its code; retry sends the SAME clientMessageId again', async () => {
     const { store, transport } = setup();
     store.start();
@@ -298,6 +308,25 @@ describe('ChatStore', () => {
     // The same events again (e.g. delivered live and by resume) change nothing.
     transport.emit({ type: 'message', payload: message(100) });
     expect(conversation(store).messages).toHaveLength(152);
+  });
+
+  it('resume: a drop after seeing 4 but not 3 (two senders) resumes after 2, so 3 is not skipped', async () => {
+    const { store, server, transport } = setup({ initial: [message(1), message(2)] });
+    store.start();
+    await settle();
+    store.openConversation(CONV);
+    await settle();
+    server.stored.push(message(3), message(4));
+
+    transport.emit({ type: 'message', payload: message(4) });
+    transport.goOffline();
+    server.calls.length = 0;
+    transport.goOnline();
+    await settle();
+
+    expect(server.calls.filter((p) => p.includes('after='))).toEqual([`/api/conversations/${CONV}/messages?after=2&limit=100`]);
+    expect(conversation(store).messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(conversation(store).seenSeq).toBe(4);
   });
 
   it('history: loads older pages before the smallest seq', async () => {

@@ -60,9 +60,17 @@ function messagesPath(conversationId: string, query: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}/messages?${query}`;
 }
 
-/** Removes surrounding white space and turns CRLF into LF, as the server does. */
+/**
+ * What the server accepts: CR and CRLF become LF, as the server does; the server refuses every
+ * other control character (message.control-characters), so a tab becomes four spaces and the
+ * rest, invisible anyway, are dropped; then surrounding white space is removed.
+ */
 export function normaliseBody(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ''))
+    .trim();
 }
 
 /** Length in characters as the server counts them (code points, not UTF-16 units). */
@@ -209,7 +217,8 @@ export class ChatStore {
     try {
       const page = parsePage(await this.api.request<unknown>(messagesPath(conversationId, `limit=${HISTORY_PAGE}`)));
       this.update(conversationId, (c) => {
-        const merged = mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, page.lastSeq) }, page.messages);
+        const pageFrom = Math.max(1, page.lastSeq - HISTORY_PAGE + 1);
+        const merged = mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, page.lastSeq) }, page.messages, pageFrom);
         return { ...merged, history: 'ready', hasOlder: page.hasOlder };
       });
       this.scheduleRead(conversationId);
@@ -244,7 +253,8 @@ export class ChatStore {
         return; // tried again at the next reconnect
       }
       const lastSeq = result.lastSeq;
-      this.update(conversationId, (c) => mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, lastSeq) }, result.messages));
+      const from = cursor + 1;
+      this.update(conversationId, (c) => mergeMessages({ ...c, lastSeq: Math.max(c.lastSeq, lastSeq) }, result.messages, from));
       const highest = result.messages.reduce((max, m) => Math.max(max, m.seq), cursor);
       if (result.messages.length < RESUME_PAGE || highest <= cursor) break;
       cursor = highest;

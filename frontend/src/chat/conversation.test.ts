@@ -44,6 +44,31 @@ describe('conversation state', () => {
     expect(c.lastMessage?.text).toBe('message 3');
   });
 
+  it('resumes from the highest seq with no gap below it, not the highest seq seen', () => {
+    let c = applySummary(undefined, { id: 'c-1', kind: 'THERAPY', participants: [], lastSeq: 4, lastMessage: null, unread: 0, readSeq: 4, othersReadSeq: 0 });
+    // two senders: 6 is delivered before 5
+    c = mergeMessages(c, [event(6)]);
+    expect(c.seenSeq).toBe(4);
+    expect(c.lastSeq).toBe(6);
+    c = mergeMessages(c, [event(5)]);
+    expect(c.seenSeq).toBe(6);
+    c = mergeMessages(c, [event(8)]);
+    expect(c.seenSeq).toBe(6);
+  });
+
+  it('a resume page settles the seqs it covers, also one that was never stored', () => {
+    let c = applySummary(undefined, { id: 'c-1', kind: 'THERAPY', participants: [], lastSeq: 2, lastMessage: null, unread: 0, readSeq: 2, othersReadSeq: 0 });
+    c = mergeMessages(c, [event(5)]);
+    expect(c.seenSeq).toBe(2);
+    // ?after=2 gives 3 and 5: 4 was handed out but never stored
+    c = mergeMessages(c, [event(3), event(5)], 3);
+    expect(c.seenSeq).toBe(5);
+    // a page that starts above the resume point says nothing about the seqs before it
+    c = mergeMessages(c, [event(9), event(10)], 9);
+    expect(c.seenSeq).toBe(5);
+    expect(c.messages.map((m) => m.seq)).toEqual([3, 5, 9, 10]);
+  });
+
   it('ignores messages of other conversations', () => {
     const c = mergeMessages(emptyConversation('c-1'), [event(1, { conversationId: 'c-2' })]);
     expect(c.messages).toEqual([]);

@@ -43,7 +43,11 @@ export interface ConversationState {
   messages: ChatMessage[];
   /** The highest seq known to exist on the server. */
   lastSeq: number;
-  /** Resume point: the highest seq this tab has received (or, before that, the list's lastSeq). */
+  /**
+   * Resume point: the highest seq with nothing missing at or below it (starting from the list's
+   * lastSeq). Live events of concurrent senders may arrive out of seq order, so the highest seq
+   * received is not safe: a drop between seeing N+1 and N would skip N.
+   */
   seenSeq: number;
   /** Own read marker. */
   readSeq: number;
@@ -114,12 +118,24 @@ function fromEvent(event: MessageEvent): ChatMessage {
   };
 }
 
+/** From `seen` up through every seq that is there without a gap. */
+function contiguousSeq(seen: number, stored: ReadonlySet<number>): number {
+  let seq = seen;
+  while (stored.has(seq + 1)) seq += 1;
+  return seq;
+}
+
 /**
  * Merges stored messages (live events, resume or history pages) into the conversation:
  * a seq that is already there is skipped, and an own message that was still sending becomes
  * the stored one (matched by clientMessageId and sender).
+ *
+ * `pageFrom` is given for a page from the server holding every stored message from that seq
+ * up to its highest one: a seq missing there was never stored (the server died after handing
+ * it out), so when the page starts at or below the resume point, the point moves to the
+ * page's highest seq across such gaps.
  */
-export function mergeMessages(conversation: ConversationState, events: readonly MessageEvent[]): ConversationState {
+export function mergeMessages(conversation: ConversationState, events: readonly MessageEvent[], pageFrom?: number): ConversationState {
   if (events.length === 0) return conversation;
   const bySeq = new Set(conversation.messages.flatMap((m) => (m.seq === null ? [] : [m.seq])));
   let messages = conversation.messages;
@@ -127,9 +143,10 @@ export function mergeMessages(conversation: ConversationState, events: readonly 
   let seenSeq = conversation.seenSeq;
   let lastMessage = conversation.lastMessage;
   let typingUserId = conversation.typingUserId;
+  let highest = 0;
   for (const event of events) {
     if (event.conversationId !== conversation.id) continue;
-    seenSeq = Math.max(seenSeq, event.seq);
+    highest = Math.max(highest, event.seq);
     if (!lastMessage || event.seq > lastMessage.seq) {
       lastMessage = { seq: event.seq, senderId: event.senderId, text: event.body, at: event.createdAt };
       if (event.senderId === typingUserId) typingUserId = null;
@@ -149,7 +166,9 @@ export function mergeMessages(conversation: ConversationState, events: readonly 
     }
     changed = true;
   }
-  const lastSeq = Math.max(conversation.lastSeq, seenSeq);
+  if (pageFrom !== undefined && pageFrom <= seenSeq + 1) seenSeq = Math.max(seenSeq, highest);
+  seenSeq = contiguousSeq(seenSeq, bySeq);
+  const lastSeq = Math.max(conversation.lastSeq, highest);
   if (!changed && seenSeq === conversation.seenSeq && lastMessage === conversation.lastMessage) return conversation;
   return {
     ...conversation,

@@ -12,7 +12,6 @@ export const COUNTER_FROM = 3500;
 /** Error codes of `ErrorEvent` (asyncapi.yaml); each has a text in `chat.errors.*`. */
 export const CHAT_ERROR_CODES = [
   'conversation.not-found',
-  'conversation.not-participant',
   'conversation.guide-answers-only',
   'conversation.read-only',
   'message.empty',

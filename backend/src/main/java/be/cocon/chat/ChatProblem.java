@@ -20,14 +20,15 @@ class ChatProblem extends ApiProblem {
 		this.clientMessageId = clientMessageId;
 	}
 
-	public static ChatProblem notParticipant(String conversationId, @Nullable String clientMessageId) {
-		return new ChatProblem(403, "conversation.not-participant",
-				"You do not take part in conversation " + conversationId + ".", clientMessageId);
-	}
-
+	/**
+	 * The answer both when the conversation does not exist and when the caller does not
+	 * take part in it: conversation ids are predictable
+	 * ({@code therapy-<client>-<therapist>}), so telling the two apart would let anyone
+	 * find out who is whose therapist.
+	 */
 	public static ChatProblem notFound(String conversationId, @Nullable String clientMessageId) {
-		return new ChatProblem(404, "conversation.not-found", "There is no conversation " + conversationId + ".",
-				clientMessageId);
+		return new ChatProblem(404, "conversation.not-found",
+				"There is no conversation " + conversationId + " that you take part in.", clientMessageId);
 	}
 
 	public static ChatProblem invalid(String code, String detail, @Nullable String clientMessageId) {

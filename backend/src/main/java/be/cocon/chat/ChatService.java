@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.github.bucket4j.Bandwidth;
@@ -31,8 +33,14 @@ class ChatService implements GuideMessages {
 	private static final Pattern CLIENT_MESSAGE_ID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	/** Control characters other than newline and tab are refused. */
-	private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+	/**
+	 * Every control character (Unicode category Cc: C0, DEL and C1, tab included) except
+	 * the newline is refused.
+	 */
+	private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n]]");
+
+	/** CRLF and a lone CR, as the browser app sends them, become LF. */
+	private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
 
 	private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
 
@@ -53,6 +61,8 @@ class ChatService implements GuideMessages {
 	private final Clock clock;
 
 	private final Map<String, Bucket> sendRates = new ConcurrentHashMap<>();
+
+	private final AtomicReference<Instant> sendRatesPrunedAt = new AtomicReference<>(Instant.EPOCH);
 
 	ChatService(Conversations conversations, Messages messages, Durability durability, ChatDelivery delivery,
 			ApplicationEventPublisher events, ChatSettings settings, Clock clock) {
@@ -76,25 +86,27 @@ class ChatService implements GuideMessages {
 			throw ChatProblem.invalid("conversation.read-only",
 					"This conversation only carries check-in reminders; answer with a check-in.", clientMessageId);
 		}
-		String dedupId = senderId + ":" + clientMessageId.toLowerCase(java.util.Locale.ROOT);
+		String dedupId = senderId + ":" + clientMessageId.toLowerCase(Locale.ROOT);
 		Instant now = this.clock.instant();
+		Earlier earlier = Earlier.NONE;
 		if (!this.messages.claim(dedupId, conversation.id(), now)) {
-			Ack earlier = earlierAck(dedupId, conversation.id(), clientMessageId, now);
-			if (earlier != null) {
-				return earlier;
+			earlier = earlier(dedupId, conversation.id(), clientMessageId, now);
+			if (earlier.ack() != null) {
+				return earlier.ack();
 			}
 		}
-		if (!this.sendRate(senderId).tryConsume(1)) {
+		// a taken-over send with a reserved number was counted when it was first sent
+		if (earlier.reservedSeq() == null && !this.sendRate(senderId).tryConsume(1)) {
 			this.messages.releaseClaim(dedupId);
 			throw new ChatProblem(429, "message.rate-limited",
 					"You are sending messages very fast; please wait a moment.", clientMessageId);
 		}
 		// a moderator who stepped in is marked on each message, so the mark outlives
-		// their
-		// participation
+		// their participation
 		Map<String, Object> data = conversation.isModerator(senderId) ? Map.of("senderRole", "MODERATOR") : null;
-		MessageDocument message = store(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, data, now,
-				dedupId);
+		MessageDocument message = store(
+				new Draft(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, data, now), dedupId,
+				earlier.reservedSeq());
 		this.durability.awaitDurable();
 		afterStored(conversation, message);
 		return new Ack(clientMessageId, message.id(), conversation.id(), message.seq(), message.createdAt(), false);
@@ -132,12 +144,9 @@ class ChatService implements GuideMessages {
 
 	ConversationDocument participantConversation(String userId, String conversationId,
 			@Nullable String clientMessageId) {
-		ConversationDocument conversation = this.conversations.findById(conversationId)
+		return this.conversations.findById(conversationId)
+			.filter((conversation) -> conversation.hasParticipant(userId))
 			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
-		if (!conversation.hasParticipant(userId)) {
-			throw ChatProblem.notParticipant(conversationId, clientMessageId);
-		}
-		return conversation;
 	}
 
 	@Override
@@ -159,24 +168,35 @@ class ChatService implements GuideMessages {
 		// of the key
 		String dedupId = conversationId + ":" + senderId + ":" + clientMessageId;
 		Instant now = this.clock.instant();
+		Earlier earlier = Earlier.NONE;
 		if (!this.messages.claim(dedupId, conversationId, now)) {
-			Ack earlier = earlierAck(dedupId, conversationId, clientMessageId, now);
-			if (earlier != null) {
-				return earlier.seq();
+			earlier = earlier(dedupId, conversationId, clientMessageId, now);
+			if (earlier.ack() != null) {
+				return earlier.ack().seq();
 			}
 		}
-		MessageDocument message = store(conversationId, senderId, clientMessageId, kind, body, data, now, dedupId);
+		MessageDocument message = store(new Draft(conversationId, senderId, clientMessageId, kind, body, data, now),
+				dedupId, earlier.reservedSeq());
 		this.durability.awaitDurable();
 		afterStored(conversation, message);
 		return message.seq();
 	}
 
-	private MessageDocument store(String conversationId, String senderId, String clientMessageId, MessageKind kind,
-			String body, @Nullable Map<String, Object> data, Instant now, String dedupId) {
-		long seq = this.conversations.nextSeq(conversationId);
-		MessageDocument message = new MessageDocument(MessageDocument.idOf(conversationId, seq), conversationId, seq,
-				senderId, clientMessageId, kind, body, data, now);
-		this.messages.insert(message);
+	/**
+	 * Stores a message under the claim: with the sequence number reserved by a sender who
+	 * died, or else the next one, which is noted in the claim before the insert so that a
+	 * later takeover finds it.
+	 */
+	private MessageDocument store(Draft draft, String dedupId, @Nullable Long reservedSeq) {
+		long seq;
+		if (reservedSeq != null) {
+			seq = reservedSeq;
+		}
+		else {
+			seq = this.conversations.nextSeq(draft.conversationId());
+			this.messages.reserveSeq(dedupId, seq);
+		}
+		MessageDocument message = this.messages.insertIfAbsent(draft.numbered(seq));
 		this.messages.completeClaim(dedupId, message.id());
 		return message;
 	}
@@ -194,14 +214,16 @@ class ChatService implements GuideMessages {
 	}
 
 	/**
-	 * The acknowledgement of an earlier send with the same client message id, if stored.
+	 * What an earlier send with the same client message id left: its acknowledgement once
+	 * stored; or, when its sender died before completing the claim, the claim taken over
+	 * (with the sequence number it reserved, if any); or nothing when it was released.
 	 */
-	private @Nullable Ack earlierAck(String dedupId, String conversationId, String clientMessageId, Instant now) {
+	private Earlier earlier(String dedupId, String conversationId, String clientMessageId, Instant now) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (System.nanoTime() < deadline) {
 			Document claim = this.messages.findClaim(dedupId).orElse(null);
 			if (claim == null) {
-				return null;
+				return Earlier.NONE;
 			}
 			if (!conversationId.equals(claim.getString("conversationId"))) {
 				throw ChatProblem.invalid("message.id-reused",
@@ -211,10 +233,13 @@ class ChatService implements GuideMessages {
 			if (messageId != null) {
 				MessageDocument message = this.messages.findById(messageId).orElseThrow();
 				this.durability.awaitDurable();
-				return new Ack(clientMessageId, message.id(), conversationId, message.seq(), message.createdAt(), true);
+				return new Earlier(new Ack(clientMessageId, message.id(), conversationId, message.seq(),
+						message.createdAt(), true), null);
 			}
-			if (this.messages.takeOverStaleClaim(dedupId, now.minus(STALE_CLAIM), now)) {
-				return null;
+			Document taken = this.messages.takeOverStaleClaim(dedupId, now.minus(STALE_CLAIM), now).orElse(null);
+			if (taken != null) {
+				Number seq = taken.get("seq", Number.class);
+				return new Earlier(null, (seq != null) ? seq.longValue() : null);
 			}
 			sleepBriefly();
 		}
@@ -224,9 +249,23 @@ class ChatService implements GuideMessages {
 
 	private Bucket sendRate(String userId) {
 		int perMinute = this.settings.sendsPerMinute();
+		pruneSendRates(perMinute);
 		return this.sendRates.computeIfAbsent(userId, (id) -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 			.build());
+	}
+
+	/**
+	 * Forgets the buckets that have filled up again (the same as a new one), at most once
+	 * a minute, so the map holds only users who sent in the last minute or so.
+	 */
+	private void pruneSendRates(int perMinute) {
+		Instant now = this.clock.instant();
+		Instant last = this.sendRatesPrunedAt.get();
+		if (now.isBefore(last.plus(Duration.ofMinutes(1))) || !this.sendRatesPrunedAt.compareAndSet(last, now)) {
+			return;
+		}
+		this.sendRates.values().removeIf((bucket) -> bucket.getAvailableTokens() >= perMinute);
 	}
 
 	private String checkedClientMessageId(@Nullable String clientMessageId) {
@@ -238,7 +277,7 @@ class ChatService implements GuideMessages {
 	}
 
 	private String checkedBody(@Nullable String rawBody, String clientMessageId) {
-		String body = (rawBody != null) ? rawBody.replace("\r\n", "\n").strip() : "";
+		String body = (rawBody != null) ? LINE_BREAK.matcher(rawBody).replaceAll("\n").strip() : "";
 		if (body.isEmpty()) {
 			throw ChatProblem.invalid("message.empty", "A message cannot be empty.", clientMessageId);
 		}
@@ -251,6 +290,27 @@ class ChatService implements GuideMessages {
 					"A message cannot contain control characters other than new lines.", clientMessageId);
 		}
 		return body;
+	}
+
+	/** A message before it has a sequence number. */
+	private record Draft(String conversationId, String senderId, String clientMessageId, MessageKind kind, String body,
+			@Nullable Map<String, Object> data, Instant createdAt) {
+
+		MessageDocument numbered(long seq) {
+			return new MessageDocument(MessageDocument.idOf(this.conversationId, seq), this.conversationId, seq,
+					this.senderId, this.clientMessageId, this.kind, this.body, this.data, this.createdAt);
+		}
+
+	}
+
+	/**
+	 * @param ack the acknowledgement of the message stored before
+	 * @param reservedSeq the sequence number a sender who died had reserved
+	 */
+	private record Earlier(@Nullable Ack ack, @Nullable Long reservedSeq) {
+
+		static final Earlier NONE = new Earlier(null, null);
+
 	}
 
 	private static void sleepBriefly() {

@@ -2,9 +2,11 @@ package be.cocon.chat;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,6 +43,8 @@ class ChatStompController {
 
 	private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
 
+	private final AtomicReference<Instant> typingPrunedAt = new AtomicReference<>(Instant.EPOCH);
+
 	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock) {
 		this.chat = chat;
 		this.delivery = delivery;
@@ -64,7 +68,21 @@ class ChatStompController {
 			return;
 		}
 		this.lastTyping.put(key, now);
+		pruneTyping(now);
 		this.delivery.typing(conversationId, user.getName(), typing.typing());
+	}
+
+	/**
+	 * Forgets typing signals older than the interval (they no longer hold anything back),
+	 * at most once a minute, so the map holds only recent typers.
+	 */
+	private void pruneTyping(Instant now) {
+		Instant last = this.typingPrunedAt.get();
+		if (now.isBefore(last.plus(Duration.ofMinutes(1))) || !this.typingPrunedAt.compareAndSet(last, now)) {
+			return;
+		}
+		Instant expired = now.minus(this.settings.typingInterval());
+		this.lastTyping.values().removeIf((at) -> at.isBefore(expired));
 	}
 
 	@MessageMapping("/conversations/{conversationId}/read")

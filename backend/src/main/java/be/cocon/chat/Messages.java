@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Messages and their dedup records. A dedup record ({@code _id} = sender + client message
  * id) is claimed before a sequence number is taken, so a resend, even a concurrent one,
- * never creates a second message.
+ * never creates a second message. The sequence number is written into the claim before
+ * the message is inserted, so whoever takes over a claim whose sender died stores the
+ * message under that same number (its {@code _id}), never a second time.
  */
 @Repository
 class Messages {
@@ -46,16 +49,25 @@ class Messages {
 		}
 	}
 
-	/** Takes over a claim whose sender died before storing the message. */
-	boolean takeOverStaleClaim(String dedupId, Instant claimedBefore, Instant now) {
+	/**
+	 * Takes over a claim whose sender died before completing it.
+	 * @return the claim as taken over (with the sequence number the sender had reserved,
+	 * if it got that far), or empty when the claim is not stale or no longer open
+	 */
+	Optional<Document> takeOverStaleClaim(String dedupId, Instant claimedBefore, Instant now) {
 		Query stale = Query.query(Criteria.where("_id")
 			.is(dedupId)
 			.and("messageId")
 			.exists(false)
 			.and("claimedAt")
 			.lt(Date.from(claimedBefore)));
-		return this.mongo.updateFirst(stale, new Update().set("claimedAt", Date.from(now)), DEDUP)
-			.getModifiedCount() == 1;
+		return Optional.ofNullable(this.mongo.findAndModify(stale, new Update().set("claimedAt", Date.from(now)),
+				FindAndModifyOptions.options().returnNew(true), Document.class, DEDUP));
+	}
+
+	/** Notes the sequence number taken for a claim, before its message is inserted. */
+	void reserveSeq(String dedupId, long seq) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(dedupId)), new Update().set("seq", seq), DEDUP);
 	}
 
 	Optional<Document> findClaim(String dedupId) {
@@ -69,11 +81,24 @@ class Messages {
 
 	/** Gives up a claim that was refused before a sequence number was taken. */
 	void releaseClaim(String dedupId) {
-		this.mongo.remove(Query.query(Criteria.where("_id").is(dedupId).and("messageId").exists(false)), DEDUP);
+		this.mongo.remove(
+				Query.query(Criteria.where("_id").is(dedupId).and("messageId").exists(false).and("seq").exists(false)),
+				DEDUP);
 	}
 
-	void insert(MessageDocument message) {
-		this.mongo.insert(message);
+	/**
+	 * Inserts the message unless one with its id (conversation and seq) is stored
+	 * already, which happens when a claim is taken over after its sender inserted the
+	 * message but died before completing the claim.
+	 * @return the stored message: this one, or the one stored before
+	 */
+	MessageDocument insertIfAbsent(MessageDocument message) {
+		try {
+			return this.mongo.insert(message);
+		}
+		catch (DuplicateKeyException ex) {
+			return findById(message.id()).orElseThrow(() -> ex);
+		}
 	}
 
 	Optional<MessageDocument> findById(String id) {

@@ -2,46 +2,69 @@ package be.cocon.chat;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 
 import be.cocon.identity.BearerTokens;
 
 /**
  * Authenticates the STOMP CONNECT frame with its {@code Authorization: Bearer} header, as
- * the REST API authenticates a request. A missing or bad token makes the broker answer
- * with an ERROR frame and close the connection.
+ * the REST API authenticates a request. A missing or bad token is answered with an ERROR
+ * frame, which makes Spring close the WebSocket session, and the CONNECT is dropped.
+ * Throwing instead would not reach the client: with frames handled in arrival order, an
+ * exception from an interceptor is only logged and the socket stays open.
  */
 class StompAuthentication implements ChannelInterceptor {
 
 	private static final String PREFIX = "Bearer ";
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private final BearerTokens tokens;
 
-	StompAuthentication(BearerTokens tokens) {
+	private final ObjectProvider<MessageChannel> clientOutbound;
+
+	StompAuthentication(BearerTokens tokens, ObjectProvider<MessageChannel> clientOutbound) {
 		this.tokens = tokens;
+		this.clientOutbound = clientOutbound;
 	}
 
 	@Override
-	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+	public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-		if (accessor != null && StompCommand.CONNECT.equals(accessor.getCommand())) {
-			accessor.setUser(authenticate(accessor.getFirstNativeHeader("Authorization")));
+		// CONNECT and its STOMP 1.2 alias STOMP
+		if (accessor == null || accessor.getMessageType() != SimpMessageType.CONNECT) {
+			return message;
 		}
-		return message;
+		String header = accessor.getFirstNativeHeader("Authorization");
+		if (header == null || !header.startsWith(PREFIX)) {
+			return refuse(accessor, "auth.missing-token: CONNECT needs an 'Authorization: Bearer <token>' header");
+		}
+		try {
+			Authentication user = this.tokens.authenticate(header.substring(PREFIX.length()).trim());
+			accessor.setUser(user);
+			return message;
+		}
+		catch (AuthenticationException ex) {
+			return refuse(accessor, "auth.invalid-token: the bearer token is not valid");
+		}
 	}
 
-	private Authentication authenticate(@Nullable String header) {
-		if (header == null || !header.startsWith(PREFIX)) {
-			throw new BadCredentialsException("CONNECT needs an 'Authorization: Bearer <token>' header");
-		}
-		return this.tokens.authenticate(header.substring(PREFIX.length()).trim());
+	private @Nullable Message<?> refuse(StompHeaderAccessor connect, String reason) {
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(reason);
+		error.setSessionId(connect.getSessionId());
+		this.clientOutbound.getObject().send(MessageBuilder.createMessage(EMPTY, error.getMessageHeaders()));
+		return null;
 	}
 
 }

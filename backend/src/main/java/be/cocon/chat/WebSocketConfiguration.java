@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 import be.cocon.identity.BearerTokens;
 
@@ -40,12 +45,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final RefusalEvents refusals;
 
+	private final ObjectProvider<MessageChannel> clientOutbound;
+
 	WebSocketConfiguration(ChatSettings settings, BearerTokens tokens,
 			@Value("${cocon.identity.issuer:http://localhost:8080}") String publicUrl,
-			ObjectProvider<AuthorizationManager<Message<?>>> rules, ObjectProvider<ChatDelivery> delivery) {
+			ObjectProvider<AuthorizationManager<Message<?>>> rules, ObjectProvider<ChatDelivery> delivery,
+			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
 		this.settings = settings;
 		this.tokens = tokens;
 		this.refusals = new RefusalEvents(rules, delivery);
+		this.clientOutbound = clientOutbound;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -79,14 +88,40 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(new StompAuthentication(this.tokens), this.refusals);
+		registration.interceptors(new StompAuthentication(this.tokens, this.clientOutbound), this.refusals);
 	}
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(this.settings.frameSizeLimit())
 			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())
-			.setSendBufferSizeLimit(this.settings.sendBufferSizeLimit());
+			.setSendBufferSizeLimit(this.settings.sendBufferSizeLimit())
+			.addDecoratorFactory((handler) -> new WebSocketMessageLimit(handler, 2 * this.settings.frameSizeLimit()));
+	}
+
+	/**
+	 * Lets the container take WebSocket messages larger than the STOMP frame limit
+	 * (Spring only raises its default, 8 KiB on Tomcat, to about 16 KiB), so a frame up
+	 * to the limit is read and a frame somewhat over it reaches the STOMP decoder, which
+	 * answers with an ERROR frame and closes the session. A message over this larger
+	 * limit is refused by the container itself (close code 1009).
+	 */
+	private static final class WebSocketMessageLimit extends WebSocketHandlerDecorator {
+
+		private final int limit;
+
+		WebSocketMessageLimit(WebSocketHandler delegate, int limit) {
+			super(delegate);
+			this.limit = limit;
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+			session.setTextMessageSizeLimit(this.limit);
+			session.setBinaryMessageSizeLimit(this.limit);
+			super.afterConnectionEstablished(session);
+		}
+
 	}
 
 }

@@ -1,5 +1,11 @@
 package be.cocon.chat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +24,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.MessageDeliveryException;
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
 import be.cocon.identity.UserId;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.StompTestClient;
+import be.cocon.support.StompTestClient.Refusal;
+import be.cocon.support.TcpProxy;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +96,18 @@ class ChatStompTests {
 		assertThat(delivered.get("senderId").asString()).isEqualTo(this.client.value());
 		assertThat(kid.next("/user/queue/messages").get("seq").asLong()).isEqualTo(1);
 		assertThat(history(this.clientToken, "").get("messages").size()).isEqualTo(1);
+	}
+
+	@Test
+	void aSendWithAReceiptHeaderGetsTheAckButNoReceiptFrame() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		String id = UUID.randomUUID().toString();
+
+		boolean receipt = kid.sendWithReceipt("/app/conversations/" + this.conversation + "/messages",
+				"{\"clientMessageId\":\"" + id + "\",\"body\":\"met ontvangstbewijs\"}");
+
+		assertThat(receipt).isFalse();
+		assertThat(kid.next("/user/queue/acks").get("clientMessageId").asString()).isEqualTo(id);
 	}
 
 	@Test
@@ -170,27 +191,41 @@ class ChatStompTests {
 	}
 
 	@Test
-	void outsiderCannotSendToTheConversation() throws Exception {
-		StompTestClient outsider = connect(this.tokens.tokenFor(Role.CLIENT));
-		String id = UUID.randomUUID().toString();
+	void clientWhoseConnectionIsCutWithoutDisconnectResumesWithEveryMissedMessageOnce() throws Exception {
+		StompTestClient doc = connect(this.therapistToken);
+		try (TcpProxy network = new TcpProxy(this.port)) {
+			StompTestClient kid = StompTestClient.connect(network.port(), this.clientToken).subscribeUserQueues();
+			this.open.add(kid);
+			assertThat(doc.next("/user/queue/presence").get("online").asBoolean()).isTrue();
+			doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "before the cut");
+			doc.next("/user/queue/acks");
+			long lastSeen = kid.next("/user/queue/messages").get("seq").asLong();
 
-		outsider.sendMessage(this.conversation, id, "let me in");
+			// TCP reset: no STOMP DISCONNECT, no WebSocket close frame
+			network.abort();
+			assertThat(kid.awaitClosed(3000)).isTrue();
+			JsonNode offline = doc.next("/user/queue/presence");
+			assertThat(offline.get("online").asBoolean()).isFalse();
+			List<Long> sentWhileAway = new ArrayList<>();
+			for (int i = 1; i <= 5; i++) {
+				doc.sendMessage(this.conversation, UUID.randomUUID().toString(), "while cut off " + i);
+				sentWhileAway.add(doc.next("/user/queue/acks").get("seq").asLong());
+			}
 
-		JsonNode error = outsider.next("/user/queue/errors");
-		assertThat(error.get("code").asString()).isEqualTo("conversation.not-participant");
-		assertThat(error.get("clientMessageId").asString()).isEqualTo(id);
-		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
-	}
-
-	@Test
-	void outsiderCannotSubscribeToTheConversationsTypingTopic() throws Exception {
-		StompTestClient outsider = connect(this.tokens.tokenFor(Role.CLIENT));
-
-		outsider.subscribe("/topic/conversations/" + this.conversation + "/typing");
-
-		JsonNode error = outsider.next("/user/queue/errors");
-		assertThat(error.get("code").asString()).isEqualTo("subscription.denied");
-		assertThat(error.get("destination").asString()).endsWith("/typing");
+			StompTestClient back = StompTestClient.connect(network.port(), this.clientToken).subscribeUserQueues();
+			this.open.add(back);
+			JsonNode missed = history(this.clientToken, "?after=" + lastSeen).get("messages");
+			List<Long> seqs = new ArrayList<>();
+			List<String> bodies = new ArrayList<>();
+			missed.forEach((message) -> {
+				seqs.add(message.get("seq").asLong());
+				bodies.add(message.get("body").asString());
+			});
+			assertThat(seqs).containsExactlyElementsOf(sentWhileAway).doesNotHaveDuplicates().isSorted();
+			assertThat(bodies).containsExactly("while cut off 1", "while cut off 2", "while cut off 3",
+					"while cut off 4", "while cut off 5");
+			assertThat(back.poll("/user/queue/messages", 300)).isNull();
+		}
 	}
 
 	@Test
@@ -212,15 +247,45 @@ class ChatStompTests {
 	}
 
 	@Test
-	void connectWithoutOrWithABadTokenIsRefused() {
-		assertThatThrownBy(() -> StompTestClient.connect(this.port, null)).isNotNull();
-		assertThatThrownBy(() -> StompTestClient.connect(this.port, "not-a-token")).isNotNull();
+	void connectWithoutATokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		assertRefused(null, "auth.missing-token");
 	}
 
 	@Test
-	void handshakeFromAForeignOriginIsRefused() {
+	void connectWithAGarbageTokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		assertRefused("not-a-token", "auth.invalid-token");
+	}
+
+	@Test
+	void connectWithAnExpiredTokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		Instant past = Instant.now().minusSeconds(3600);
+		String expired = this.tokens.sign(this.client,
+				(claims) -> claims.issuedAt(past).notBefore(past).expiresAt(past.plusSeconds(60)));
+
+		assertRefused(expired, "auth.invalid-token");
+	}
+
+	@Test
+	void connectWithATamperedTokenGetsAnErrorFrameAndIsClosed() throws Exception {
+		String[] parts = this.clientToken.split("\\.");
+		String otherPayload = this.tokens.tokenFor(Role.ADMIN).split("\\.")[1];
+
+		assertRefused(parts[0] + "." + otherPayload + "." + parts[2], "auth.invalid-token");
+	}
+
+	@Test
+	void connectWithTheTokenOfADisabledAccountGetsAnErrorFrameAndIsClosed() throws Exception {
+		this.tokens.disable(this.client);
+
+		assertRefused(this.clientToken, "auth.invalid-token");
+	}
+
+	@Test
+	void handshakeFromAForeignOriginIsRefusedWith403() throws Exception {
+		assertThat(handshakeStatus("https://evil.example")).isEqualTo(403);
+		assertThat(handshakeStatus("http://localhost:8080")).isEqualTo(101);
 		assertThatThrownBy(() -> StompTestClient.connect(this.port, this.clientToken, "https://evil.example"))
-			.isNotNull();
+			.hasStackTraceContaining("403");
 	}
 
 	@Test
@@ -238,6 +303,11 @@ class ChatStompTests {
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "x".repeat(4001))).isEqualTo("message.too-long");
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "   ")).isEqualTo("message.empty");
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "bell\u0007")).isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "tab\tin between"))
+			.isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "next line\u0085here"))
+			.isEqualTo("message.control-characters");
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "delete\u007f")).isEqualTo("message.control-characters");
 		assertThat(errorFor(kid, "not-a-uuid", "hi")).isEqualTo("message.invalid-client-id");
 		kid.send("/app/conversations/" + this.conversation + "/messages", "{not json");
 		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("payload.malformed");
@@ -250,26 +320,44 @@ class ChatStompTests {
 	void newlinesAreKept() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 
-		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "line one\r\nline two");
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "line one\r\nline two\rline three");
 		kid.next("/user/queue/acks");
 
 		assertThat(history(this.clientToken, "").get("messages").get(0).get("body").asString())
-			.isEqualTo("line one\nline two");
+			.isEqualTo("line one\nline two\nline three");
 	}
 
 	@Test
-	void frameOverTheSizeLimitClosesTheConnection() throws Exception {
+	void frameOfThirtyKibibytesIsReadAndAnswered() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 
-		try {
-			kid.sendMessage(this.conversation, UUID.randomUUID().toString(), "x".repeat(70_000));
-		}
-		catch (org.springframework.messaging.MessageDeliveryException ex) {
-			// the server may close the connection while the frame is still being sent
-		}
+		// over the 16 KiB a WebSocket message may have by default, under the 64 KiB frame
+		// limit: the body is parsed and then refused for its length
+		assertThat(errorFor(kid, UUID.randomUUID().toString(), "x".repeat(30 * 1024))).isEqualTo("message.too-long");
+		assertThat(kid.isConnected()).isTrue();
+	}
 
-		assertThat(kid.nextError(5000)).isNotNull();
-		assertThat(kid.isConnected()).isFalse();
+	@Test
+	void frameOverTheSizeLimitGetsAnErrorFrameAndClosesTheConnection() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		sendIgnoringClose(kid, "x".repeat(70_000));
+
+		assertThat(kid.nextError(3000)).startsWith("ERROR ");
+		assertThat(kid.awaitClosed(3000)).isTrue();
+		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
+	}
+
+	@Test
+	void messageFarOverTheSizeLimitIsRefusedByTheContainer() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+
+		sendIgnoringClose(kid, "x".repeat(200_000));
+
+		assertThat(kid.awaitClosed(3000)).isTrue();
+		for (String error = kid.nextError(0); error != null; error = kid.nextError(0)) {
+			assertThat(error).as("no STOMP ERROR frame, only the WebSocket close").doesNotStartWith("ERROR ");
+		}
 		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
 	}
 
@@ -329,20 +417,36 @@ class ChatStompTests {
 		assertThat(offline.get("online").asBoolean()).isFalse();
 	}
 
-	@Test
-	void historyIsOnlyForParticipantsAndPagesAreBounded() throws Exception {
-		HttpTestClient http = new HttpTestClient(this.port);
+	private void sendIgnoringClose(StompTestClient stomp, String body) {
+		try {
+			stomp.sendMessage(this.conversation, UUID.randomUUID().toString(), body);
+		}
+		catch (MessageDeliveryException ex) {
+			// the server may close the connection while the frame is still being sent
+		}
+	}
 
-		assertThat(http
-			.get("/api/conversations/" + this.conversation + "/messages", "Authorization",
-					bearer(this.tokens.tokenFor(Role.CLIENT)))
-			.status()).isEqualTo(403);
-		assertThat(http.get("/api/conversations/nope/messages", "Authorization", bearer(this.clientToken)).status())
-			.isEqualTo(404);
-		assertThat(http
-			.get("/api/conversations/" + this.conversation + "/messages?before=0", "Authorization",
-					bearer(this.clientToken))
-			.status()).isEqualTo(400);
+	/** The HTTP status of a raw WebSocket upgrade request from this origin. */
+	private int handshakeStatus(String origin) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(5000);
+			String request = "GET /ws HTTP/1.1\r\nHost: localhost:" + this.port + "\r\nUpgrade: websocket\r\n"
+					+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Version: 13\r\nOrigin: " + origin + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+	}
+
+	private void assertRefused(String token, String code) throws InterruptedException {
+		Refusal refusal = StompTestClient.connectExpectingRefusal(this.port, token, 3000);
+
+		assertThat(refusal.connected()).isFalse();
+		assertThat(refusal.errorFrame()).startsWith(code);
+		assertThat(refusal.closed()).isTrue();
 	}
 
 	private String errorFor(StompTestClient stomp, String clientMessageId, String body) throws InterruptedException {

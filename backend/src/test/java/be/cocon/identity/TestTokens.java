@@ -49,6 +49,11 @@ public class TestTokens {
 		SystemAuthentication.run(() -> this.accounts.assign(client.value(), therapist.value(), "test-admin"));
 	}
 
+	/** Disables an account, as an admin would; its tokens are then refused. */
+	public void disable(UserId user) {
+		this.accounts.setDisabled(user.value(), true);
+	}
+
 	/** A valid access token for a new account with these roles. */
 	public String tokenFor(Role... roles) {
 		return tokenFor(account(roles), roles);

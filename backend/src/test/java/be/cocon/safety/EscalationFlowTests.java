@@ -190,7 +190,7 @@ class EscalationFlowTests {
 
 		assertThat(skipTo(kid, "moderator-left")).isNotNull();
 		mod.sendMessage(this.conversation, UUID.randomUUID().toString(), "still here?");
-		assertThat(mod.next("/user/queue/errors").get("code").asString()).isEqualTo("conversation.not-participant");
+		assertThat(mod.next("/user/queue/errors").get("code").asString()).isEqualTo("conversation.not-found");
 		assertThat(auditedActions()).contains("escalation.view", "escalation.claim", "escalation.join",
 				"escalation.note", "escalation.resolve");
 		assertThat(

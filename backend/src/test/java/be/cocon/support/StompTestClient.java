@@ -2,22 +2,31 @@ package be.cocon.support;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.messaging.simp.stomp.ConnectionLostException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -32,14 +41,21 @@ public final class StompTestClient implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final String ERROR_FRAME = "ERROR ";
+
+	private static final ThreadPoolTaskScheduler RECEIPTS = receiptScheduler();
+
 	private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
 
 	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	private final StompSession session;
 
-	private StompTestClient(StompSession session) {
+	private final CountDownLatch closed;
+
+	private StompTestClient(StompSession session, CountDownLatch closed) {
 		this.session = session;
+		this.closed = closed;
 	}
 
 	public static StompTestClient connect(int port, String token) throws Exception {
@@ -49,6 +65,10 @@ public final class StompTestClient implements AutoCloseable {
 	public static StompTestClient connect(int port, String token, String origin) throws Exception {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new RawJson());
+		// tracks RECEIPT frames; a receipt not come within 2 s counts as lost
+		client.setTaskScheduler(RECEIPTS);
+		client.setDefaultHeartbeat(new long[] { 0, 0 });
+		client.setReceiptTimeLimit(2000);
 		WebSocketHttpHeaders http = new WebSocketHttpHeaders();
 		if (origin != null) {
 			http.setOrigin(origin);
@@ -60,9 +80,46 @@ public final class StompTestClient implements AutoCloseable {
 		Handler handler = new Handler();
 		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", http, connect, handler)
 			.get(10, TimeUnit.SECONDS);
-		StompTestClient stomp = new StompTestClient(session);
+		StompTestClient stomp = new StompTestClient(session, handler.closed);
 		handler.owner = stomp;
 		return stomp;
+	}
+
+	/**
+	 * Tries to connect with this token (none when null), expecting to be refused, and
+	 * reports what happened within the given time: the STOMP ERROR frame's message header
+	 * (null when none came) and whether the server closed the connection.
+	 */
+	public static Refusal connectExpectingRefusal(int port, String token, long millis) throws InterruptedException {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new RawJson());
+		StompHeaders connect = new StompHeaders();
+		if (token != null) {
+			connect.add("Authorization", "Bearer " + token);
+		}
+		Handler handler = new Handler();
+		CompletableFuture<StompSession> session = client.connectAsync("ws://localhost:" + port + "/ws",
+				new WebSocketHttpHeaders(), connect, handler);
+		boolean closed = handler.closed.await(millis, TimeUnit.MILLISECONDS);
+		String errorFrame = null;
+		for (String report : handler.early) {
+			if (report.startsWith(ERROR_FRAME) && errorFrame == null) {
+				errorFrame = report.substring(ERROR_FRAME.length());
+			}
+		}
+		boolean connected = session.isDone() && !session.isCompletedExceptionally();
+		if (connected) {
+			session.join().disconnect();
+		}
+		return new Refusal(errorFrame, closed, connected);
+	}
+
+	/**
+	 * @param errorFrame the message header of the ERROR frame, or null when none came
+	 * @param closed whether the server closed the connection
+	 * @param connected whether a CONNECTED frame came after all
+	 */
+	public record Refusal(String errorFrame, boolean closed, boolean connected) {
 	}
 
 	/** Subscribes to the usual user queues. */
@@ -98,6 +155,27 @@ public final class StompTestClient implements AutoCloseable {
 		this.session.send(headers, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Sends a frame with a {@code receipt} header. @return whether a RECEIPT frame for it
+	 * came within 2 s
+	 */
+	public boolean sendWithReceipt(String destination, String json) throws InterruptedException {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		headers.setReceipt("receipt-" + UUID.randomUUID());
+		CompletableFuture<Boolean> receipt = new CompletableFuture<>();
+		StompSession.Receiptable sent = this.session.send(headers, json.getBytes(StandardCharsets.UTF_8));
+		sent.addReceiptTask(() -> receipt.complete(true));
+		sent.addReceiptLostTask(() -> receipt.complete(false));
+		try {
+			return receipt.get(5, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("No receipt outcome", ex);
+		}
+	}
+
 	public void sendMessage(String conversationId, String clientMessageId, String body) {
 		send("/app/conversations/" + conversationId + "/messages",
 				JSON.createObjectNode().put("clientMessageId", clientMessageId).put("body", body).toString());
@@ -130,11 +208,29 @@ public final class StompTestClient implements AutoCloseable {
 		return this.session.isConnected();
 	}
 
+	/** Whether the connection is lost or closed by the server within the given time. */
+	public boolean awaitClosed(long millis) throws InterruptedException {
+		return this.closed.await(millis, TimeUnit.MILLISECONDS);
+	}
+
 	@Override
 	public void close() {
 		if (this.session.isConnected()) {
-			this.session.disconnect();
+			try {
+				this.session.disconnect();
+			}
+			catch (MessageDeliveryException ex) {
+				// the connection was cut meanwhile
+			}
 		}
+	}
+
+	private static ThreadPoolTaskScheduler receiptScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("stomp-test-receipts-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		return scheduler;
 	}
 
 	/** Passes JSON bytes through unchanged, whatever the content type says. */
@@ -170,6 +266,8 @@ public final class StompTestClient implements AutoCloseable {
 
 		private final BlockingQueue<String> early = new LinkedBlockingQueue<>();
 
+		private final CountDownLatch closed = new CountDownLatch(1);
+
 		@Override
 		public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
 				Throwable exception) {
@@ -178,7 +276,7 @@ public final class StompTestClient implements AutoCloseable {
 
 		@Override
 		public void handleFrame(StompHeaders headers, Object payload) {
-			report("ERROR " + headers.getFirst("message"));
+			report(ERROR_FRAME + headers.getFirst("message"));
 		}
 
 		@Override
@@ -188,6 +286,9 @@ public final class StompTestClient implements AutoCloseable {
 
 		@Override
 		public void handleTransportError(StompSession session, Throwable exception) {
+			if (exception instanceof ConnectionLostException) {
+				this.closed.countDown();
+			}
 			report("transport: " + exception.getMessage());
 		}
 
