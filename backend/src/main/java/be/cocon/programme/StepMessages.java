@@ -23,16 +23,13 @@ class StepMessages {
 
 	private final GuideMessages chat;
 
-	private final ContentCatalog catalog;
-
-	StepMessages(GuideMessages chat, ContentCatalog catalog) {
+	StepMessages(GuideMessages chat) {
 		this.chat = chat;
-		this.catalog = catalog;
 	}
 
-	void postStep(EnrolmentDocument enrolment, Programme programme, Step step, String locale) {
+	void postStep(EnrolmentDocument enrolment, PinnedContent content, Step step, String locale) {
 		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "step-" + enrolment.run() + "-" + step.id(),
-				MessageKind.STEP, step.text().in(locale), stepData(enrolment, programme, step, locale));
+				MessageKind.STEP, step.text().in(locale), stepData(enrolment, content, step, locale));
 	}
 
 	void postAnswer(EnrolmentDocument enrolment, Step step, String summary, Map<String, Object> answer) {
@@ -52,7 +49,9 @@ class StepMessages {
 				MessageKind.FEEDBACK, text, Map.of("enrolmentId", enrolment.id(), "stepId", stepId));
 	}
 
-	private Map<String, Object> stepData(EnrolmentDocument enrolment, Programme programme, Step step, String locale) {
+	private static Map<String, Object> stepData(EnrolmentDocument enrolment, PinnedContent content, Step step,
+			String locale) {
+		Programme programme = content.programme();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("enrolmentId", enrolment.id());
 		data.put("programmeId", programme.id());
@@ -80,8 +79,8 @@ class StepMessages {
 			data.put("timer",
 					Map.of("seconds", step.timer().seconds(), "instructions", step.timer().instructions().in(locale)));
 		}
-		if (step.questionnaire() != null) {
-			Questionnaire questionnaire = this.catalog.questionnaire(step.questionnaire()).orElseThrow();
+		Questionnaire questionnaire = content.questionnaireOf(step);
+		if (questionnaire != null) {
 			data.put("questionnaire", questionnaireData(questionnaire, locale));
 		}
 		return data;
