@@ -27,15 +27,17 @@ final class ProgrammeViews {
 
 	}
 
-	/** An enrolment with its progress, for the client and their therapist. */
+	/**
+	 * An enrolment with its progress, for the client and their therapist; {@code answers}
+	 * holds every run (earlier runs first), {@code stepsDone} counts the current run.
+	 */
 	record EnrolmentView(String id, String programmeId, int version, Map<String, String> title, String status,
 			String conversationId, @Nullable String currentStepId, int stepsDone, int stepsTotal, int run,
 			Instant startedAt, Instant updatedAt, @Nullable Instant completedAt, List<AnsweredStep> answers,
 			List<Score> scores) {
 
 		static EnrolmentView of(EnrolmentDocument enrolment, Programme programme) {
-			List<AnsweredStep> answers = enrolment.steps()
-				.stream()
+			List<AnsweredStep> answers = concat(enrolment.earlierRuns(), enrolment.steps()).stream()
 				.map((done) -> AnsweredStep.of(done, programme))
 				.toList();
 			List<Score> scores = new java.util.ArrayList<>();

@@ -110,7 +110,8 @@ final class StepEngine {
 		if (text.isEmpty()) {
 			throw AnswerProblem.of("answer.text-missing", "Please write something first.");
 		}
-		if (text.length() > max) {
+		// counted in code points, as the browser counts them (an emoji is one character)
+		if (text.codePointCount(0, text.length()) > max) {
 			throw AnswerProblem.of("answer.text-too-long", "Your answer can be at most " + max + " characters.");
 		}
 		return new Accepted(Map.of("text", text), null, List.of(), null, Map.of());
