@@ -284,7 +284,7 @@ class ProgrammeService implements SmartInitializingSingleton {
 					enrolment.conversationId(), step.questionnaire() + ":" + item, value, this.clock.instant())));
 		if (ContentValidator.END.equals(next)) {
 			this.enrolments.releaseOpen(enrolment.clientId(), enrolment.programmeId(), enrolment.id());
-			this.messages.postNotice(enrolment, "completed", AnswerSummaries.completed(programme, locale));
+			this.messages.postCompleted(enrolment, content, AnswerSummaries.completed(programme, locale), locale);
 		}
 		else {
 			this.messages.postStep(enrolment, content, programme.step(next), locale);

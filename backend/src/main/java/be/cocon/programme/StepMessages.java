@@ -1,5 +1,8 @@
 package be.cocon.programme;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +41,45 @@ class StepMessages {
 				Map.of("enrolmentId", enrolment.id(), "stepId", step.id(), "answer", answer));
 	}
 
-	void postNotice(EnrolmentDocument enrolment, String key, String text) {
-		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "notice-" + enrolment.run() + "-" + key,
-				MessageKind.NOTICE, text, Map.of("enrolmentId", enrolment.id(), "notice", key));
+	/**
+	 * The completion notice of a run, with a summary of it for the browser's summary
+	 * card: steps done, time spent on timed exercises, when the run started and ended,
+	 * and each questionnaire's score with its band (as the pinned questionnaire scores
+	 * it).
+	 */
+	void postCompleted(EnrolmentDocument enrolment, PinnedContent content, String text, String locale) {
+		List<Map<String, Object>> scores = new ArrayList<>();
+		int exerciseSeconds = 0;
+		for (EnrolmentDocument.StepRecord done : enrolment.steps()) {
+			if (done.kind() == Content.StepKind.TIMER && done.answer().get("secondsSpent") instanceof Integer spent) {
+				exerciseSeconds += spent;
+			}
+			Step step = content.programme().step(done.stepId());
+			Questionnaire questionnaire = (step != null) ? content.questionnaireOf(step) : null;
+			if (questionnaire != null && done.answer().get("score") instanceof Integer score) {
+				Content.Band band = questionnaire.bandOf(score);
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("questionnaire", questionnaire.id());
+				entry.put("name", questionnaire.name());
+				entry.put("score", score);
+				entry.put("maxScore", questionnaire.maxScore());
+				entry.put("band", (band != null) ? band.id() : "unknown");
+				entry.put("bandLabel", (band != null) ? band.label().in(locale) : "");
+				scores.add(entry);
+			}
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("stepsDone", enrolment.steps().size());
+		summary.put("exerciseSeconds", exerciseSeconds);
+		Instant started = enrolment.steps().isEmpty() ? enrolment.startedAt() : enrolment.steps().get(0).startedAt();
+		Instant completed = (enrolment.completedAt() != null) ? enrolment.completedAt() : started;
+		// in milliseconds, as the store keeps them
+		summary.put("startedAt", started.truncatedTo(ChronoUnit.MILLIS).toString());
+		summary.put("completedAt", completed.truncatedTo(ChronoUnit.MILLIS).toString());
+		summary.put("scores", scores);
+		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "notice-" + enrolment.run() + "-completed",
+				MessageKind.NOTICE, text, Map.of("enrolmentId", enrolment.id(), "notice", "completed", "summary",
+						summary, "title", content.programme().title().in(locale)));
 	}
 
 	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int index, String text) {

@@ -115,6 +115,25 @@ class ProgrammeStompTests {
 	}
 
 	@Test
+	void completionNoticeSummarisesTheRunWithQuestionnaireScores() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode enrolment = enrol("sleeping-better");
+
+		JsonNode summary = complete(stomp, enrolment.get("id").asString()).get("data").get("summary");
+
+		JsonNode done = get("/api/enrolments/" + enrolment.get("id").asString());
+		assertThat(summary.get("stepsDone").asInt()).isEqualTo(done.get("answers").size());
+		assertThat(summary.get("completedAt").asString()).isEqualTo(done.get("completedAt").asString());
+		assertThat(summary.get("exerciseSeconds").asInt()).isPositive();
+		JsonNode phq9 = summary.get("scores").get(0);
+		assertThat(phq9.get("questionnaire").asString()).isEqualTo("phq-9");
+		assertThat(phq9.get("score").asInt()).isEqualTo(9);
+		assertThat(phq9.get("maxScore").asInt()).isEqualTo(27);
+		assertThat(phq9.get("band").asString()).isEqualTo("mild");
+		assertThat(phq9.get("bandLabel").asString()).isNotBlank();
+	}
+
+	@Test
 	void riskyTextInAnAnswerShowsTheCrisisCardAndEscalates() throws Exception {
 		StompTestClient stomp = connect();
 		String id = enrol("stress-and-relaxation").get("id").asString();
@@ -231,7 +250,7 @@ class ProgrammeStompTests {
 	void completedEnrolmentCannotBeLeftNorRestartedWhileANewerOneIsOpen() throws Exception {
 		StompTestClient stomp = connect();
 		String completed = enrol("stress-and-relaxation").get("id").asString();
-		int answered = complete(stomp, completed);
+		int answered = complete(stomp, completed).at("/data/summary/stepsDone").asInt();
 		String newer = enrol("stress-and-relaxation").get("id").asString();
 
 		Response leave = act(completed, "leave");
@@ -260,7 +279,7 @@ class ProgrammeStompTests {
 	void therapistSeesAndCommentsOnAnswersOfAnEarlierRun() throws Exception {
 		StompTestClient stomp = connect();
 		String id = enrol("stress-and-relaxation").get("id").asString();
-		int answered = complete(stomp, id);
+		int answered = complete(stomp, id).at("/data/summary/stepsDone").asInt();
 		assertThat(act(id, "restart").status()).isEqualTo(200);
 		answerLive(stomp, id, nextOfKind(stomp, "STEP").get("data"));
 		nextOfKind(stomp, "ANSWER");
@@ -385,18 +404,20 @@ class ProgrammeStompTests {
 				JSON.writeValueAsString(Map.of("stepId", stepId, "answer", answer)));
 	}
 
-	/** Answers every step of the enrolment live until the completion notice. */
-	private int complete(StompTestClient stomp, String enrolmentId) throws InterruptedException {
-		int answered = 0;
+	/**
+	 * Answers every step of the enrolment live until the completion notice (other
+	 * notices, such as the crisis card, are passed over); returns that notice.
+	 */
+	private JsonNode complete(StompTestClient stomp, String enrolmentId) throws InterruptedException {
 		JsonNode message = nextOfKind(stomp, "STEP");
-		while ("STEP".equals(message.get("kind").asString())) {
-			answerLive(stomp, enrolmentId, message.get("data"));
-			nextOfKind(stomp, "ANSWER");
-			answered++;
+		while (!"completed".equals(message.at("/data/notice").asString(""))) {
+			if ("STEP".equals(message.get("kind").asString())) {
+				answerLive(stomp, enrolmentId, message.get("data"));
+				nextOfKind(stomp, "ANSWER");
+			}
 			message = nextOfKind(stomp, "STEP", "NOTICE");
 		}
-		assertThat(message.at("/data/notice").asString()).isEqualTo("completed");
-		return answered;
+		return message;
 	}
 
 	private Response answerOverRest(String enrolmentId, String stepId, String answer) {
