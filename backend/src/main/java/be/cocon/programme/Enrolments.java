@@ -91,6 +91,14 @@ class Enrolments {
 				update.set(key, value);
 			}
 		});
+		// the converter leaves null fields out: clear them, or a completed enrolment
+		// would
+		// keep its last step and a restarted one its completion time
+		for (java.lang.reflect.RecordComponent field : EnrolmentDocument.class.getRecordComponents()) {
+			if (!"id".equals(field.getName()) && !doc.containsKey(field.getName())) {
+				update.unset(field.getName());
+			}
+		}
 		return this.mongo.updateFirst(unchanged, update, EnrolmentDocument.class).getModifiedCount() == 1;
 	}
 

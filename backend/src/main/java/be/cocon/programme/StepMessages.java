@@ -98,8 +98,11 @@ class StepMessages {
 		data.put("kind", step.kind().name());
 		Content.Module module = programme.moduleOf(step.id());
 		data.put("module", (module != null) ? module.title().in(locale) : "");
-		data.put("position", programme.steps().indexOf(step) + 1);
-		data.put("total", programme.steps().size());
+		// counted along the client's way through the branches, so the position never
+		// jumps
+		int done = enrolment.steps().size();
+		data.put("position", done + 1);
+		data.put("total", done + StepEngine.longestPathFrom(programme, step.id()));
 		if (step.options() != null) {
 			data.put("options",
 					step.options()

@@ -74,8 +74,12 @@ class ProgrammeStompTests {
 		String id = enrolment.get("id").asString();
 
 		int answered = 0;
+		int lastTotal = Integer.MAX_VALUE;
 		JsonNode message = nextOfKind(stomp, "STEP");
 		while (message != null) {
+			assertThat(message.at("/data/position").asInt()).as("step n of total counts along").isEqualTo(answered + 1);
+			assertThat(message.at("/data/total").asInt()).isLessThanOrEqualTo(lastTotal);
+			lastTotal = message.at("/data/total").asInt();
 			answerLive(stomp, id, message.get("data"));
 			assertThat(nextOfKind(stomp, "ANSWER").get("senderId").asString()).isEqualTo(this.client.value());
 			answered++;
@@ -85,7 +89,8 @@ class ProgrammeStompTests {
 
 		JsonNode done = get("/api/enrolments/" + id);
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(done.get("stepsDone").asInt()).isEqualTo(done.get("stepsTotal").asInt());
+		assertThat(done.get("stepsDone").asInt()).isEqualTo(done.get("stepsTotal").asInt()).isEqualTo(answered);
+		assertThat(done.get("currentStepId").isNull()).as("a completed enrolment has no current step").isTrue();
 		assertThat(done.get("answers").size()).isEqualTo(answered);
 		for (JsonNode answer : done.get("answers")) {
 			if ("SINGLE_CHOICE".equals(answer.get("kind").asString())) {
@@ -269,6 +274,7 @@ class ProgrammeStompTests {
 		assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
 		assertThat(restarted.json().get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(restarted.json().get("run").asInt()).isEqualTo(2);
+		assertThat(restarted.json().get("completedAt").isNull()).as("a new run is not completed").isTrue();
 		assertThat(restarted.json().get("answers").size()).as("the first run's answers are kept").isEqualTo(answered);
 		JsonNode first = nextOfKind(stomp, "STEP");
 		assertThat(first.get("data").get("stepId").asString()).isEqualTo("welcome");
