@@ -79,6 +79,22 @@ describe('guide conversation', () => {
     expect(screen.getByText(/In dit gesprek beantwoord je de stappen/)).toBeTruthy();
   });
 
+  it('a completion notice with a summary is drawn as the summary card', async () => {
+    const transport = new FakeTransport();
+    renderGuide({}, transport);
+    await screen.findByRole('slider', { name: 'Je antwoord' });
+    const summary = { stepsDone: 12, exerciseSeconds: 60, startedAt: '2026-11-20T10:00:00Z', completedAt: '2026-11-20T10:30:00Z', scores: [] };
+    act(() =>
+      transport.emit({
+        type: 'message',
+        payload: msg(6, 'guide', 'NOTICE', 'Goed gedaan!', { enrolmentId: 'e-1', notice: 'completed', title: 'Stress en ontspanning', summary }),
+      }),
+    );
+    const card = await screen.findByRole('region', { name: 'Afgerond: Stress en ontspanning' });
+    expect(within(card).getByText('Goed gedaan!')).toBeTruthy();
+    expect(within(card).getByText('Stappen gedaan').nextElementSibling?.textContent).toBe('12');
+  });
+
   it('progress bar from GET /api/enrolments, refreshed when the next answer arrives', async () => {
     let done = 1;
     const transport = new FakeTransport();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
 import { useApiResource } from '../auth/useApiResource';
 import { isSafetyNotice, SafetyNoticeItem } from '../safety/SafetyNotice';
+import { CompletionSummary, parseCompletionSummary } from './CompletionSummary';
 import { ProgressBar } from './ProgressBar';
 import { StepCard } from './StepCard';
 import { localised, parseStepData, programmeApi, type Enrolment, type StepAnswer } from './types';
@@ -55,6 +56,8 @@ export function GuideMessageItem({ message, interactive }: { message: GuideChatM
   if (message.kind === 'NOTICE') {
     // Safety notices (the crisis card, a moderator joining) look the same in every conversation.
     if (isSafetyNotice(message)) return <SafetyNoticeItem message={message} />;
+    const summary = parseCompletionSummary(message.data);
+    if (summary) return <CompletionSummary summary={summary} body={message.body} />;
     return (
       <li className="guide-notice">
         <p>{message.body}</p>

@@ -116,6 +116,33 @@ describe('/therapist/client', () => {
     await waitFor(() => expect(loads).toBe(2));
   });
 
+  it('after a restart, answers of earlier runs are listed with their run and can be commented on', async () => {
+    const firstRun = withAnswers.answers[2];
+    if (!firstRun) throw new Error('fixture');
+    const restarted = enrolment({
+      run: 2,
+      stepsDone: 1,
+      answers: [
+        { ...firstRun, comments: [] },
+        { ...firstRun, run: 2, answer: { text: 'Nu gaat het beter' }, answeredAt: '2026-11-25T10:04:00Z' },
+      ],
+    });
+    const { server } = renderPage({
+      [`GET /api/clients/${CLIENT_ID}/enrolments`]: { body: [restarted] },
+      'POST /api/enrolments/e-1/steps/stress-triggers/comments': { status: 201, body: restarted },
+    });
+    const earlier = (await screen.findByText('Toetsen op school')).closest('li') as HTMLElement;
+    const latest = screen.getByText('Nu gaat het beter').closest('li') as HTMLElement;
+    expect(within(latest).getByText(/Ronde 2/)).toBeTruthy();
+    expect(within(earlier).getByText(/Ronde 1/)).toBeTruthy();
+    fireEvent.click(within(earlier).getByText('Feedback geven'));
+    fireEvent.change(within(earlier).getByLabelText('Jouw feedback op deze stap'), { target: { value: 'Kijk eens terug.' } });
+    fireEvent.click(within(earlier).getByRole('button', { name: 'Feedback versturen' }));
+    expect(await screen.findByText('Je feedback is verstuurd.')).toBeTruthy();
+    const post = server.calls.find((call) => call.method === 'POST' && call.path.endsWith('/comments'));
+    expect(post?.body).toEqual({ text: 'Kijk eens terug.', run: 1 });
+  });
+
   it('draws a line chart per questionnaire with the band, and the same data as a table', async () => {
     charts.length = 0;
     renderPage();

@@ -239,7 +239,7 @@ function EnrolmentSection({ enrolment, onCommented }: { enrolment: Enrolment; on
   const severalRuns = new Set(answers.map((a) => a.run)).size > 1;
 
   return (
-    <section className="card stack" aria-labelledby={`${headingId} ${headingId}-status ${headingId}-dates`}>
+    <section className="card stack" data-enrolment={enrolment.id} aria-labelledby={`${headingId} ${headingId}-status ${headingId}-dates`}>
       <div className="programme-card__head">
         <h2 id={headingId}>{title}</h2>
         <span id={`${headingId}-status`} className={`status-badge status-badge--${enrolment.status}`}>{p(`status.${enrolment.status}` as 'status.ACTIVE')}</span>

@@ -54,6 +54,11 @@ final class Content {
 			return this.id + "@" + this.version;
 		}
 
+		/** The ids of the questionnaires its steps use. */
+		List<String> questionnaireIds() {
+			return steps().stream().map(Step::questionnaire).filter(java.util.Objects::nonNull).distinct().toList();
+		}
+
 	}
 
 	record Module(String id, Text title, List<Step> steps) {
@@ -78,7 +83,7 @@ final class Content {
 	record Condition(@Nullable String option, @Nullable Integer atMost, @Nullable Integer atLeast) {
 	}
 
-	record Questionnaire(String id, String name, String source, Text instructions, List<Item> items,
+	record Questionnaire(String id, int version, String name, String source, Text instructions, List<Item> items,
 			List<AnswerOption> options, List<Band> bands) {
 
 		@Nullable Band bandOf(int score) {
@@ -86,6 +91,10 @@ final class Content {
 				.filter((band) -> score >= band.min() && score <= band.max())
 				.findFirst()
 				.orElse(null);
+		}
+
+		String key() {
+			return this.id + "@" + this.version;
 		}
 
 		int maxScore() {

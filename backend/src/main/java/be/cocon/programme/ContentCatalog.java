@@ -54,6 +54,8 @@ class ContentCatalog {
 
 	private final Map<String, String> sources = new LinkedHashMap<>();
 
+	private final Map<String, String> questionnaireSources = new LinkedHashMap<>();
+
 	ContentCatalog() {
 		this("classpath:programmes/");
 	}
@@ -66,6 +68,7 @@ class ContentCatalog {
 			Questionnaire questionnaire = JSON.treeToValue(json, Questionnaire.class);
 			fail(file, ContentValidator.problems(questionnaire));
 			this.questionnaires.put(questionnaire.id(), questionnaire);
+			this.questionnaireSources.put(questionnaire.key(), JSON.writeValueAsString(json));
 		}
 		Schema programmeSchema = schema(registry, location + "schema/programme.schema.json");
 		for (Resource file : resources(location + "*.json")) {
@@ -94,6 +97,13 @@ class ContentCatalog {
 	/** The JSON of the current content of each programme, keyed by {@code id@version}. */
 	Map<String, String> sources() {
 		return this.sources;
+	}
+
+	/**
+	 * The JSON of the current content of each questionnaire, keyed by {@code id@version}.
+	 */
+	Map<String, String> questionnaireSources() {
+		return this.questionnaireSources;
 	}
 
 	private static JsonNode read(Resource file, Schema schema) {

@@ -3,6 +3,7 @@ package be.cocon.programme;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -27,6 +28,10 @@ class Enrolments {
 
 	static final String OPEN_CLAIMS = "enrolment_claims";
 
+	static final String PROGRAMME_VERSIONS = "programme_versions";
+
+	static final String QUESTIONNAIRE_VERSIONS = "questionnaire_versions";
+
 	private final MongoTemplate mongo;
 
 	Enrolments(MongoTemplate mongo) {
@@ -47,8 +52,11 @@ class Enrolments {
 		}
 	}
 
-	void releaseOpen(String clientId, String programmeId) {
-		this.mongo.remove(byId(clientId + ":" + programmeId), OPEN_CLAIMS);
+	/** Releases the claim only when this enrolment holds it (not a newer one). */
+	void releaseOpen(String clientId, String programmeId, String enrolmentId) {
+		this.mongo.remove(
+				Query.query(Criteria.where("_id").is(clientId + ":" + programmeId).and("enrolmentId").is(enrolmentId)),
+				OPEN_CLAIMS);
 	}
 
 	void insert(EnrolmentDocument enrolment) {
@@ -83,22 +91,78 @@ class Enrolments {
 				update.set(key, value);
 			}
 		});
+		// the converter leaves null fields out: clear them, or a completed enrolment
+		// would
+		// keep its last step and a restarted one its completion time
+		for (java.lang.reflect.RecordComponent field : EnrolmentDocument.class.getRecordComponents()) {
+			if (!"id".equals(field.getName()) && !doc.containsKey(field.getName())) {
+				update.unset(field.getName());
+			}
+		}
 		return this.mongo.updateFirst(unchanged, update, EnrolmentDocument.class).getModifiedCount() == 1;
 	}
 
-	/** Keeps the first stored copy of each programme version; says whether it differs. */
-	boolean storeVersion(String key, String json) {
-		Document stored = this.mongo.findById(key, Document.class, "programme_versions");
+	/**
+	 * Keeps the first stored copy of each programme version, with the versions of the
+	 * questionnaires it uses at that moment (they stay pinned to it).
+	 * @return false when the stored copy differs from {@code json}
+	 */
+	boolean storeVersion(String key, String json, Map<String, Integer> questionnaires) {
+		Document stored = this.mongo.findById(key, Document.class, PROGRAMME_VERSIONS);
 		if (stored == null) {
-			this.mongo.insert(new Document("_id", key).append("json", json), "programme_versions");
+			this.mongo.insert(
+					new Document("_id", key).append("json", json)
+						.append("questionnaires", new Document(new java.util.LinkedHashMap<>(questionnaires))),
+					PROGRAMME_VERSIONS);
+			return true;
+		}
+		if (stored.get("questionnaires") == null) {
+			// stored before questionnaires were pinned: pin the ones it uses now
+			this.mongo.updateFirst(byId(key),
+					new Update().set("questionnaires", new Document(new java.util.LinkedHashMap<>(questionnaires))),
+					PROGRAMME_VERSIONS);
+		}
+		return stored.getString("json").equals(json);
+	}
+
+	Optional<StoredVersion> storedVersion(String key) {
+		Document stored = this.mongo.findById(key, Document.class, PROGRAMME_VERSIONS);
+		if (stored == null) {
+			return Optional.empty();
+		}
+		Map<String, Integer> questionnaires = new java.util.LinkedHashMap<>();
+		Document pinned = stored.get("questionnaires", Document.class);
+		if (pinned != null) {
+			pinned.forEach((id, version) -> questionnaires.put(id, ((Number) version).intValue()));
+		}
+		return Optional.of(new StoredVersion(stored.getString("json"), questionnaires));
+	}
+
+	/**
+	 * Keeps the first stored copy of each questionnaire version.
+	 * @return false when the stored copy differs from {@code json}
+	 */
+	boolean storeQuestionnaire(String key, String json) {
+		Document stored = this.mongo.findById(key, Document.class, QUESTIONNAIRE_VERSIONS);
+		if (stored == null) {
+			this.mongo.insert(new Document("_id", key).append("json", json), QUESTIONNAIRE_VERSIONS);
 			return true;
 		}
 		return stored.getString("json").equals(json);
 	}
 
-	Optional<String> storedVersion(String key) {
-		Document stored = this.mongo.findById(key, Document.class, "programme_versions");
+	Optional<String> storedQuestionnaire(String key) {
+		Document stored = this.mongo.findById(key, Document.class, QUESTIONNAIRE_VERSIONS);
 		return Optional.ofNullable((stored != null) ? stored.getString("json") : null);
+	}
+
+	/**
+	 * A stored programme version.
+	 *
+	 * @param json its content
+	 * @param questionnaires the version of each questionnaire it uses, by id
+	 */
+	record StoredVersion(String json, Map<String, Integer> questionnaires) {
 	}
 
 	private static Query byId(String id) {

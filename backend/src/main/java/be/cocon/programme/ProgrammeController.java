@@ -170,8 +170,12 @@ class ProgrammeController {
 	record Answer(@Nullable String stepId, @Nullable Map<String, Object> answer) {
 	}
 
-	record NewComment(@NotBlank(message = "comment.empty") @Size(max = 2000, message = "comment.too-long") String text,
-			int run) {
+	/**
+	 * @param text the comment, at most {@value ProgrammeService#MAX_COMMENT} characters
+	 * (code points; checked by the service)
+	 * @param run the run of the answered step
+	 */
+	record NewComment(@NotBlank(message = "comment.empty") String text, int run) {
 	}
 
 }

@@ -20,7 +20,7 @@ public interface ProgrammeProgress {
 	 * @param title its title by language ({@code nl}, {@code en})
 	 * @param paused whether the client paused it
 	 * @param stepsDone steps answered in the current run
-	 * @param stepsTotal steps in the programme
+	 * @param stepsTotal steps done plus the longest way from the current step to the end
 	 * @param currentStepSince when the step the client is on was posted
 	 * @param answeredAt when each step of the current run was answered
 	 * @param conversationId the guide conversation of the enrolment

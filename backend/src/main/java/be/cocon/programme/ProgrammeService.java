@@ -46,7 +46,9 @@ class ProgrammeService implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
-	private final Map<String, Programme> versions = new ConcurrentHashMap<>();
+	static final int MAX_COMMENT = 2000;
+
+	private final Map<String, PinnedContent> versions = new ConcurrentHashMap<>();
 
 	ProgrammeService(ContentCatalog catalog, Enrolments enrolments, StepMessages messages, GuideMessages chat,
 			Accounts accounts, ApplicationEventPublisher events, Clock clock) {
@@ -60,21 +62,33 @@ class ProgrammeService implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Keeps a copy of every programme version, so running enrolments never change under a
-	 * client.
+	 * Keeps a copy of every programme and questionnaire version, so running enrolments
+	 * never change under a client; a programme version pins the questionnaire versions
+	 * current when it was first stored. A content file changed without a raised version
+	 * stops startup.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.catalog.sources().forEach((key, json) -> {
-			if (!this.enrolments.storeVersion(key, json)) {
-				throw new IllegalStateException("Programme " + key + " changed since it was first used, but its "
+		this.catalog.questionnaireSources().forEach((key, json) -> {
+			if (!this.enrolments.storeQuestionnaire(key, json)) {
+				throw new IllegalStateException("Questionnaire " + key + " changed since it was first used, but its "
 						+ "version did not: raise 'version' in its content file.");
 			}
 		});
+		for (Programme programme : this.catalog.programmes()) {
+			Map<String, Integer> questionnaires = new java.util.LinkedHashMap<>();
+			programme.questionnaireIds()
+				.forEach((id) -> questionnaires.put(id, this.catalog.questionnaire(id).orElseThrow().version()));
+			if (!this.enrolments.storeVersion(programme.key(), this.catalog.sources().get(programme.key()),
+					questionnaires)) {
+				throw new IllegalStateException("Programme " + programme.key() + " changed since it was first used, "
+						+ "but its version did not: raise 'version' in its content file.");
+			}
+		}
 	}
 
 	EnrolmentDocument enrol(String clientId, String programmeId, String enrolledBy) {
-		Programme programme = this.catalog.current(programmeId)
+		Programme current = this.catalog.current(programmeId)
 			.orElseThrow(
 					() -> AnswerProblem.notFound("programme.not-found", "There is no programme " + programmeId + "."));
 		Account client = clientAccount(clientId);
@@ -83,12 +97,13 @@ class ProgrammeService implements SmartInitializingSingleton {
 			throw AnswerProblem.conflict("enrolment.exists", "You are already following this programme.");
 		}
 		Instant now = this.clock.instant();
-		Step first = programme.steps().get(0);
-		EnrolmentDocument enrolment = new EnrolmentDocument(id, clientId, programmeId, programme.version(),
-				"guide-" + id, Status.ACTIVE, first.id(), now, 1, List.of(), List.of(), now, now, null, enrolledBy, 0);
+		PinnedContent content = pinned(current.key());
+		Step first = content.programme().steps().get(0);
+		EnrolmentDocument enrolment = new EnrolmentDocument(id, clientId, programmeId, current.version(), "guide-" + id,
+				Status.ACTIVE, first.id(), now, 1, List.of(), List.of(), now, now, null, enrolledBy, 0);
 		this.enrolments.insert(enrolment);
 		this.chat.open(enrolment.conversationId(), ConversationKind.GUIDE, List.of(clientId, GuideMessages.GUIDE));
-		this.messages.postStep(enrolment, programme, first, client.locale());
+		this.messages.postStep(enrolment, content, first, client.locale());
 		return enrolment;
 	}
 
@@ -104,15 +119,14 @@ class ProgrammeService implements SmartInitializingSingleton {
 				throw answered ? AnswerProblem.conflict("answer.already-given", "This step was already answered.")
 						: AnswerProblem.conflict("answer.not-current-step", "This is not the step you are on now.");
 			}
-			Programme programme = programmeOf(enrolment);
-			Step step = programme.step(stepId);
+			PinnedContent content = pinned(enrolment);
+			Step step = content.programme().step(stepId);
 			StepEngine.Accepted accepted = StepEngine.accept(step, (raw != null) ? raw : Map.of(),
-					(step.questionnaire() != null) ? this.catalog.questionnaire(step.questionnaire()).orElse(null)
-							: null);
-			String next = StepEngine.next(programme, step, accepted);
+					content.questionnaireOf(step));
+			String next = StepEngine.next(content.programme(), step, accepted);
 			EnrolmentDocument advanced = advance(enrolment, step, accepted, next);
 			if (this.enrolments.replace(enrolment, advanced)) {
-				afterAnswer(advanced, programme, step, accepted, next);
+				afterAnswer(advanced, content, step, accepted, next);
 				return this.enrolments.findById(enrolmentId).orElseThrow();
 			}
 		}
@@ -132,27 +146,47 @@ class ProgrammeService implements SmartInitializingSingleton {
 		return resumed;
 	}
 
+	/**
+	 * Starts a new run of an open or completed enrolment (earlier runs are kept). A
+	 * completed one becomes open again, so it must win the client's claim on the
+	 * programme: with another open enrolment of the same programme it is refused.
+	 */
 	EnrolmentDocument restart(String clientId, String enrolmentId) {
-		EnrolmentDocument restarted = change(clientId, enrolmentId, null, (enrolment) -> {
-			if (!enrolment.isOpen() && enrolment.status() != Status.COMPLETED) {
-				throw AnswerProblem.conflict("enrolment.left", "You left this programme; enrol again to start over.");
+		EnrolmentDocument before = own(clientId, enrolmentId);
+		requireNotLeft(before);
+		boolean claimed = false;
+		if (!before.isOpen()) {
+			if (!this.enrolments.claimOpen(before.clientId(), before.programmeId(), before.id())) {
+				throw AnswerProblem.conflict("enrolment.exists",
+						"You are already following this programme; continue that one instead.");
 			}
-			Programme programme = programmeOf(enrolment);
-			List<StepRecord> earlier = new ArrayList<>(enrolment.earlierRuns());
-			earlier.addAll(enrolment.steps());
-			return new EnrolmentDocument(enrolment.id(), enrolment.clientId(), enrolment.programmeId(),
-					enrolment.version(), enrolment.conversationId(), Status.ACTIVE, programme.steps().get(0).id(),
-					this.clock.instant(), enrolment.run() + 1, List.of(), earlier, enrolment.startedAt(),
-					enrolment.updatedAt(), null, enrolment.enrolledBy(), enrolment.revision());
-		});
-		this.enrolments.claimOpen(restarted.clientId(), restarted.programmeId(), restarted.id());
+			claimed = true;
+		}
+		EnrolmentDocument restarted;
+		try {
+			restarted = change(clientId, enrolmentId, null, this::nextRun);
+		}
+		catch (RuntimeException ex) {
+			if (claimed) {
+				this.enrolments.releaseOpen(before.clientId(), before.programmeId(), before.id());
+			}
+			throw ex;
+		}
 		repostCurrentStep(restarted);
 		return restarted;
 	}
 
+	/** Stops an open enrolment; a completed or left one cannot be left (again). */
 	EnrolmentDocument leave(String clientId, String enrolmentId) {
-		EnrolmentDocument left = change(clientId, enrolmentId, null, (enrolment) -> withStatus(enrolment, Status.LEFT));
-		this.enrolments.releaseOpen(left.clientId(), left.programmeId());
+		EnrolmentDocument left = change(clientId, enrolmentId, null, (enrolment) -> {
+			if (!enrolment.isOpen()) {
+				throw AnswerProblem.conflict(statusCode(enrolment),
+						"This programme is already " + enrolment.status().name().toLowerCase(java.util.Locale.ROOT)
+								+ "; there is nothing to leave.");
+			}
+			return withStatus(enrolment, Status.LEFT);
+		});
+		this.enrolments.releaseOpen(left.clientId(), left.programmeId(), left.id());
 		return left;
 	}
 
@@ -161,21 +195,29 @@ class ProgrammeService implements SmartInitializingSingleton {
 	 * conversation.
 	 */
 	EnrolmentDocument comment(String therapistId, String enrolmentId, String stepId, int run, String text) {
+		if (text.codePointCount(0, text.length()) > MAX_COMMENT) {
+			throw AnswerProblem.of("comment.too-long", "A comment can be at most " + MAX_COMMENT + " characters.")
+				.withFieldError("text", "comment.too-long");
+		}
 		for (int attempt = 0; attempt < 3; attempt++) {
 			EnrolmentDocument enrolment = this.enrolments.findById(enrolmentId)
 				.orElseThrow(() -> AnswerProblem.notFound("enrolment.not-found", "There is no such enrolment."));
 			requireTherapistOf(therapistId, enrolment.clientId());
-			List<StepRecord> all = new ArrayList<>(enrolment.steps());
-			int index = indexOf(all, stepId, run);
+			// the answer may be in the current run or in an earlier one (before a
+			// restart)
+			List<StepRecord> current = new ArrayList<>(enrolment.steps());
+			List<StepRecord> earlier = new ArrayList<>(enrolment.earlierRuns());
+			List<StepRecord> holder = (indexOf(current, stepId, run) >= 0) ? current : earlier;
+			int index = indexOf(holder, stepId, run);
 			if (index < 0) {
 				throw AnswerProblem.notFound("step.not-answered", "This step has no answer to comment on.");
 			}
-			StepRecord done = all.get(index);
+			StepRecord done = holder.get(index);
 			List<EnrolmentDocument.Comment> comments = new ArrayList<>(done.comments());
 			comments.add(new EnrolmentDocument.Comment(therapistId, text, this.clock.instant()));
-			all.set(index, new StepRecord(done.stepId(), done.kind(), done.run(), done.startedAt(), done.answeredAt(),
-					done.answer(), comments));
-			EnrolmentDocument changed = withSteps(enrolment, all);
+			holder.set(index, new StepRecord(done.stepId(), done.kind(), done.run(), done.startedAt(),
+					done.answeredAt(), done.answer(), comments));
+			EnrolmentDocument changed = withSteps(enrolment, current, earlier);
 			if (this.enrolments.replace(enrolment, changed)) {
 				this.messages.postFeedback(enrolment, therapistId, stepId + "-" + run, comments.size(), text);
 				return changed;
@@ -198,10 +240,31 @@ class ProgrammeService implements SmartInitializingSingleton {
 	}
 
 	Programme programmeOf(EnrolmentDocument enrolment) {
-		return this.versions.computeIfAbsent(enrolment.programmeKey(),
-				(key) -> this.enrolments.storedVersion(key)
-					.map((json) -> ContentCatalog.JSON.readValue(json, Programme.class))
-					.orElseThrow(() -> new IllegalStateException("Programme version " + key + " is missing")));
+		return pinned(enrolment).programme();
+	}
+
+	/**
+	 * The enrolment's programme version with its pinned questionnaires, from the store.
+	 */
+	PinnedContent pinned(EnrolmentDocument enrolment) {
+		return pinned(enrolment.programmeKey());
+	}
+
+	private PinnedContent pinned(String programmeKey) {
+		return this.versions.computeIfAbsent(programmeKey, (key) -> {
+			Enrolments.StoredVersion stored = this.enrolments.storedVersion(key)
+				.orElseThrow(() -> new IllegalStateException("Programme version " + key + " is missing"));
+			Programme programme = ContentCatalog.JSON.readValue(stored.json(), Programme.class);
+			Map<String, Content.Questionnaire> questionnaires = new java.util.LinkedHashMap<>();
+			for (String id : programme.questionnaireIds()) {
+				String questionnaireKey = id + "@" + stored.questionnaires().get(id);
+				String json = this.enrolments.storedQuestionnaire(questionnaireKey)
+					.orElseThrow(() -> new IllegalStateException(
+							"Questionnaire " + questionnaireKey + " pinned by " + key + " is missing"));
+				questionnaires.put(id, ContentCatalog.JSON.readValue(json, Content.Questionnaire.class));
+			}
+			return new PinnedContent(programme, Map.copyOf(questionnaires));
+		});
 	}
 
 	void requireTherapistOf(String therapistId, String clientId) {
@@ -211,19 +274,20 @@ class ProgrammeService implements SmartInitializingSingleton {
 		}
 	}
 
-	private void afterAnswer(EnrolmentDocument enrolment, Programme programme, Step step, StepEngine.Accepted accepted,
-			String next) {
+	private void afterAnswer(EnrolmentDocument enrolment, PinnedContent content, Step step,
+			StepEngine.Accepted accepted, String next) {
+		Programme programme = content.programme();
 		String locale = clientAccount(enrolment.clientId()).locale();
 		this.messages.postAnswer(enrolment, step, AnswerSummaries.of(step, accepted, locale), accepted.values());
 		accepted.risks()
 			.forEach((item, value) -> this.events.publishEvent(new RiskSignalled(enrolment.clientId(), enrolment.id(),
 					enrolment.conversationId(), step.questionnaire() + ":" + item, value, this.clock.instant())));
 		if (ContentValidator.END.equals(next)) {
-			this.enrolments.releaseOpen(enrolment.clientId(), enrolment.programmeId());
-			this.messages.postNotice(enrolment, "completed", AnswerSummaries.completed(programme, locale));
+			this.enrolments.releaseOpen(enrolment.clientId(), enrolment.programmeId(), enrolment.id());
+			this.messages.postCompleted(enrolment, content, AnswerSummaries.completed(programme, locale), locale);
 		}
 		else {
-			this.messages.postStep(enrolment, programme, programme.step(next), locale);
+			this.messages.postStep(enrolment, content, programme.step(next), locale);
 		}
 	}
 
@@ -256,19 +320,41 @@ class ProgrammeService implements SmartInitializingSingleton {
 		throw AnswerProblem.conflict("enrolment.busy", "The enrolment changed at the same time; try again.");
 	}
 
+	private EnrolmentDocument nextRun(EnrolmentDocument enrolment) {
+		requireNotLeft(enrolment);
+		Programme programme = programmeOf(enrolment);
+		List<StepRecord> earlier = new ArrayList<>(enrolment.earlierRuns());
+		earlier.addAll(enrolment.steps());
+		return new EnrolmentDocument(enrolment.id(), enrolment.clientId(), enrolment.programmeId(), enrolment.version(),
+				enrolment.conversationId(), Status.ACTIVE, programme.steps().get(0).id(), this.clock.instant(),
+				enrolment.run() + 1, List.of(), earlier, enrolment.startedAt(), enrolment.updatedAt(), null,
+				enrolment.enrolledBy(), enrolment.revision());
+	}
+
 	private void repostCurrentStep(EnrolmentDocument enrolment) {
 		if (enrolment.currentStepId() != null) {
-			Programme programme = programmeOf(enrolment);
-			this.messages.postStep(enrolment, programme, programme.step(enrolment.currentStepId()),
+			PinnedContent content = pinned(enrolment);
+			this.messages.postStep(enrolment, content, content.programme().step(enrolment.currentStepId()),
 					clientAccount(enrolment.clientId()).locale());
 		}
 	}
 
 	private static void requireActive(EnrolmentDocument enrolment) {
 		if (enrolment.status() != Status.ACTIVE) {
-			throw AnswerProblem.conflict("enrolment." + enrolment.status().name().toLowerCase(java.util.Locale.ROOT),
+			throw AnswerProblem.conflict(statusCode(enrolment),
 					"This programme is " + enrolment.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
 		}
+	}
+
+	private static void requireNotLeft(EnrolmentDocument enrolment) {
+		if (enrolment.status() == Status.LEFT) {
+			throw AnswerProblem.conflict("enrolment.left", "You left this programme; enrol again to start over.");
+		}
+	}
+
+	/** {@code enrolment.active}, {@code enrolment.paused}, ... */
+	private static String statusCode(EnrolmentDocument enrolment) {
+		return "enrolment." + enrolment.status().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private Account clientAccount(String clientId) {
@@ -295,10 +381,11 @@ class ProgrammeService implements SmartInitializingSingleton {
 				e.updatedAt(), e.completedAt(), e.enrolledBy(), e.revision());
 	}
 
-	private static EnrolmentDocument withSteps(EnrolmentDocument e, List<StepRecord> steps) {
+	private static EnrolmentDocument withSteps(EnrolmentDocument e, List<StepRecord> steps,
+			List<StepRecord> earlierRuns) {
 		return new EnrolmentDocument(e.id(), e.clientId(), e.programmeId(), e.version(), e.conversationId(), e.status(),
-				e.currentStepId(), e.currentStepStartedAt(), e.run(), steps, e.earlierRuns(), e.startedAt(),
-				e.updatedAt(), e.completedAt(), e.enrolledBy(), e.revision());
+				e.currentStepId(), e.currentStepStartedAt(), e.run(), steps, earlierRuns, e.startedAt(), e.updatedAt(),
+				e.completedAt(), e.enrolledBy(), e.revision());
 	}
 
 }

@@ -27,15 +27,18 @@ final class ProgrammeViews {
 
 	}
 
-	/** An enrolment with its progress, for the client and their therapist. */
+	/**
+	 * An enrolment with its progress, for the client and their therapist; {@code answers}
+	 * holds every run (earlier runs first), {@code stepsDone} counts the current run and
+	 * {@code stepsTotal} is that plus the longest way from the current step to the end.
+	 */
 	record EnrolmentView(String id, String programmeId, int version, Map<String, String> title, String status,
 			String conversationId, @Nullable String currentStepId, int stepsDone, int stepsTotal, int run,
 			Instant startedAt, Instant updatedAt, @Nullable Instant completedAt, List<AnsweredStep> answers,
 			List<Score> scores) {
 
 		static EnrolmentView of(EnrolmentDocument enrolment, Programme programme) {
-			List<AnsweredStep> answers = enrolment.steps()
-				.stream()
+			List<AnsweredStep> answers = concat(enrolment.earlierRuns(), enrolment.steps()).stream()
 				.map((done) -> AnsweredStep.of(done, programme))
 				.toList();
 			List<Score> scores = new java.util.ArrayList<>();
@@ -46,13 +49,23 @@ final class ProgrammeViews {
 							(Integer) done.answer().get("score"), String.valueOf(done.answer().get("band"))));
 				}
 			}
-			int total = programme.steps().size();
-			int stepsDone = (enrolment.status() == EnrolmentDocument.Status.COMPLETED) ? total
-					: Math.min(total, enrolment.steps().size());
+			int stepsDone = enrolment.steps().size();
+			int total = stepsTotal(enrolment, programme);
 			return new EnrolmentView(enrolment.id(), enrolment.programmeId(), enrolment.version(),
 					programme.title().both(), enrolment.status().name(), enrolment.conversationId(),
 					enrolment.currentStepId(), stepsDone, total, enrolment.run(), enrolment.startedAt(),
 					enrolment.updatedAt(), enrolment.completedAt(), answers, scores);
+		}
+
+		/**
+		 * The steps done in this run plus the longest way from the current step to the
+		 * end (the steps done, once completed): the client's way through the branches.
+		 */
+		static int stepsTotal(EnrolmentDocument enrolment, Programme programme) {
+			String current = (enrolment.status() != EnrolmentDocument.Status.COMPLETED) ? enrolment.currentStepId()
+					: null;
+			return enrolment.steps().size() + ((current != null && programme.step(current) != null)
+					? StepEngine.longestPathFrom(programme, current) : 0);
 		}
 
 		private static List<StepRecord> concat(List<StepRecord> a, List<StepRecord> b) {

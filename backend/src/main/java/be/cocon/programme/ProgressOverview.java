@@ -36,9 +36,9 @@ class ProgressOverview implements ProgrammeProgress {
 
 	private Progress progressOf(EnrolmentDocument enrolment) {
 		Programme programme = this.programmes.programmeOf(enrolment);
-		int total = programme.steps().size();
+		int total = ProgrammeViews.EnrolmentView.stepsTotal(enrolment, programme);
 		return new Progress(enrolment.clientId(), enrolment.id(), enrolment.programmeId(), programme.title().both(),
-				enrolment.status() == EnrolmentDocument.Status.PAUSED, Math.min(total, enrolment.steps().size()), total,
+				enrolment.status() == EnrolmentDocument.Status.PAUSED, enrolment.steps().size(), total,
 				enrolment.currentStepStartedAt(), enrolment.steps().stream().map(StepRecord::answeredAt).toList(),
 				enrolment.conversationId());
 	}

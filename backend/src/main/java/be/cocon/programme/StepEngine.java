@@ -85,6 +85,33 @@ final class StepEngine {
 		return new ArrayList<>(result);
 	}
 
+	/**
+	 * How many steps the longest way from this step to the end has, this step included.
+	 * Shown as "step n of total" with the steps done, the total can only shrink as
+	 * branches are passed, and the position never jumps.
+	 */
+	static int longestPathFrom(Programme programme, String stepId) {
+		return longest(programme, stepId, new java.util.HashMap<>(), new java.util.HashSet<>());
+	}
+
+	private static int longest(Programme programme, String stepId, Map<String, Integer> known, Set<String> onPath) {
+		if (ContentValidator.END.equals(stepId) || onPath.contains(stepId)) {
+			return 0;
+		}
+		Integer length = known.get(stepId);
+		if (length != null) {
+			return length;
+		}
+		onPath.add(stepId);
+		int rest = 0;
+		for (String next : successors(programme, programme.step(stepId))) {
+			rest = Math.max(rest, longest(programme, next, known, onPath));
+		}
+		onPath.remove(stepId);
+		known.put(stepId, rest + 1);
+		return rest + 1;
+	}
+
 	private static String following(Programme programme, Step step) {
 		List<Step> steps = programme.steps();
 		int index = steps.indexOf(step);
@@ -110,7 +137,8 @@ final class StepEngine {
 		if (text.isEmpty()) {
 			throw AnswerProblem.of("answer.text-missing", "Please write something first.");
 		}
-		if (text.length() > max) {
+		// counted in code points, as the browser counts them (an emoji is one character)
+		if (text.codePointCount(0, text.length()) > max) {
 			throw AnswerProblem.of("answer.text-too-long", "Your answer can be at most " + max + " characters.");
 		}
 		return new Accepted(Map.of("text", text), null, List.of(), null, Map.of());

@@ -1,5 +1,8 @@
 package be.cocon.programme;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +26,13 @@ class StepMessages {
 
 	private final GuideMessages chat;
 
-	private final ContentCatalog catalog;
-
-	StepMessages(GuideMessages chat, ContentCatalog catalog) {
+	StepMessages(GuideMessages chat) {
 		this.chat = chat;
-		this.catalog = catalog;
 	}
 
-	void postStep(EnrolmentDocument enrolment, Programme programme, Step step, String locale) {
+	void postStep(EnrolmentDocument enrolment, PinnedContent content, Step step, String locale) {
 		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "step-" + enrolment.run() + "-" + step.id(),
-				MessageKind.STEP, step.text().in(locale), stepData(enrolment, programme, step, locale));
+				MessageKind.STEP, step.text().in(locale), stepData(enrolment, content, step, locale));
 	}
 
 	void postAnswer(EnrolmentDocument enrolment, Step step, String summary, Map<String, Object> answer) {
@@ -41,9 +41,45 @@ class StepMessages {
 				Map.of("enrolmentId", enrolment.id(), "stepId", step.id(), "answer", answer));
 	}
 
-	void postNotice(EnrolmentDocument enrolment, String key, String text) {
-		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "notice-" + enrolment.run() + "-" + key,
-				MessageKind.NOTICE, text, Map.of("enrolmentId", enrolment.id(), "notice", key));
+	/**
+	 * The completion notice of a run, with a summary of it for the browser's summary
+	 * card: steps done, time spent on timed exercises, when the run started and ended,
+	 * and each questionnaire's score with its band (as the pinned questionnaire scores
+	 * it).
+	 */
+	void postCompleted(EnrolmentDocument enrolment, PinnedContent content, String text, String locale) {
+		List<Map<String, Object>> scores = new ArrayList<>();
+		int exerciseSeconds = 0;
+		for (EnrolmentDocument.StepRecord done : enrolment.steps()) {
+			if (done.kind() == Content.StepKind.TIMER && done.answer().get("secondsSpent") instanceof Integer spent) {
+				exerciseSeconds += spent;
+			}
+			Step step = content.programme().step(done.stepId());
+			Questionnaire questionnaire = (step != null) ? content.questionnaireOf(step) : null;
+			if (questionnaire != null && done.answer().get("score") instanceof Integer score) {
+				Content.Band band = questionnaire.bandOf(score);
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("questionnaire", questionnaire.id());
+				entry.put("name", questionnaire.name());
+				entry.put("score", score);
+				entry.put("maxScore", questionnaire.maxScore());
+				entry.put("band", (band != null) ? band.id() : "unknown");
+				entry.put("bandLabel", (band != null) ? band.label().in(locale) : "");
+				scores.add(entry);
+			}
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("stepsDone", enrolment.steps().size());
+		summary.put("exerciseSeconds", exerciseSeconds);
+		Instant started = enrolment.steps().isEmpty() ? enrolment.startedAt() : enrolment.steps().get(0).startedAt();
+		Instant completed = (enrolment.completedAt() != null) ? enrolment.completedAt() : started;
+		// in milliseconds, as the store keeps them
+		summary.put("startedAt", started.truncatedTo(ChronoUnit.MILLIS).toString());
+		summary.put("completedAt", completed.truncatedTo(ChronoUnit.MILLIS).toString());
+		summary.put("scores", scores);
+		this.chat.post(enrolment.conversationId(), GuideMessages.GUIDE, "notice-" + enrolment.run() + "-completed",
+				MessageKind.NOTICE, text, Map.of("enrolmentId", enrolment.id(), "notice", "completed", "summary",
+						summary, "title", content.programme().title().in(locale)));
 	}
 
 	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int index, String text) {
@@ -52,7 +88,9 @@ class StepMessages {
 				MessageKind.FEEDBACK, text, Map.of("enrolmentId", enrolment.id(), "stepId", stepId));
 	}
 
-	private Map<String, Object> stepData(EnrolmentDocument enrolment, Programme programme, Step step, String locale) {
+	private static Map<String, Object> stepData(EnrolmentDocument enrolment, PinnedContent content, Step step,
+			String locale) {
+		Programme programme = content.programme();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("enrolmentId", enrolment.id());
 		data.put("programmeId", programme.id());
@@ -60,8 +98,11 @@ class StepMessages {
 		data.put("kind", step.kind().name());
 		Content.Module module = programme.moduleOf(step.id());
 		data.put("module", (module != null) ? module.title().in(locale) : "");
-		data.put("position", programme.steps().indexOf(step) + 1);
-		data.put("total", programme.steps().size());
+		// counted along the client's way through the branches, so the position never
+		// jumps
+		int done = enrolment.steps().size();
+		data.put("position", done + 1);
+		data.put("total", done + StepEngine.longestPathFrom(programme, step.id()));
 		if (step.options() != null) {
 			data.put("options",
 					step.options()
@@ -80,8 +121,8 @@ class StepMessages {
 			data.put("timer",
 					Map.of("seconds", step.timer().seconds(), "instructions", step.timer().instructions().in(locale)));
 		}
-		if (step.questionnaire() != null) {
-			Questionnaire questionnaire = this.catalog.questionnaire(step.questionnaire()).orElseThrow();
+		Questionnaire questionnaire = content.questionnaireOf(step);
+		if (questionnaire != null) {
 			data.put("questionnaire", questionnaireData(questionnaire, locale));
 		}
 		return data;

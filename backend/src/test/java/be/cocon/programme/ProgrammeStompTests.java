@@ -74,8 +74,12 @@ class ProgrammeStompTests {
 		String id = enrolment.get("id").asString();
 
 		int answered = 0;
+		int lastTotal = Integer.MAX_VALUE;
 		JsonNode message = nextOfKind(stomp, "STEP");
 		while (message != null) {
+			assertThat(message.at("/data/position").asInt()).as("step n of total counts along").isEqualTo(answered + 1);
+			assertThat(message.at("/data/total").asInt()).isLessThanOrEqualTo(lastTotal);
+			lastTotal = message.at("/data/total").asInt();
 			answerLive(stomp, id, message.get("data"));
 			assertThat(nextOfKind(stomp, "ANSWER").get("senderId").asString()).isEqualTo(this.client.value());
 			answered++;
@@ -85,7 +89,8 @@ class ProgrammeStompTests {
 
 		JsonNode done = get("/api/enrolments/" + id);
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(done.get("stepsDone").asInt()).isEqualTo(done.get("stepsTotal").asInt());
+		assertThat(done.get("stepsDone").asInt()).isEqualTo(done.get("stepsTotal").asInt()).isEqualTo(answered);
+		assertThat(done.get("currentStepId").isNull()).as("a completed enrolment has no current step").isTrue();
 		assertThat(done.get("answers").size()).isEqualTo(answered);
 		for (JsonNode answer : done.get("answers")) {
 			if ("SINGLE_CHOICE".equals(answer.get("kind").asString())) {
@@ -112,6 +117,25 @@ class ProgrammeStompTests {
 		assertThat(nextOfKind(back, "ANSWER").get("data").get("stepId").asString())
 			.isEqualTo(waiting.get("data").get("stepId").asString());
 		assertThat(get("/api/enrolments/" + secondId).get("answers").size()).isEqualTo(2);
+	}
+
+	@Test
+	void completionNoticeSummarisesTheRunWithQuestionnaireScores() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode enrolment = enrol("sleeping-better");
+
+		JsonNode summary = complete(stomp, enrolment.get("id").asString()).get("data").get("summary");
+
+		JsonNode done = get("/api/enrolments/" + enrolment.get("id").asString());
+		assertThat(summary.get("stepsDone").asInt()).isEqualTo(done.get("answers").size());
+		assertThat(summary.get("completedAt").asString()).isEqualTo(done.get("completedAt").asString());
+		assertThat(summary.get("exerciseSeconds").asInt()).isPositive();
+		JsonNode phq9 = summary.get("scores").get(0);
+		assertThat(phq9.get("questionnaire").asString()).isEqualTo("phq-9");
+		assertThat(phq9.get("score").asInt()).isEqualTo(9);
+		assertThat(phq9.get("maxScore").asInt()).isEqualTo(27);
+		assertThat(phq9.get("band").asString()).isEqualTo("mild");
+		assertThat(phq9.get("bandLabel").asString()).isNotBlank();
 	}
 
 	@Test
@@ -154,16 +178,144 @@ class ProgrammeStompTests {
 			.isEqualTo("answer.out-of-range");
 		assertThat(refused(stomp, id, "welcome", Map.of())).isEqualTo("answer.already-given");
 		assertThat(refused(stomp, id, "closing", Map.of())).isEqualTo("answer.not-current-step");
-		Response unknownOption = this.http.postJson("/api/enrolments/" + id + "/answers",
-				"{\"stepId\":\"" + scale.get("stepId").asString() + "\",\"answer\":{\"option\":\"nope\"}}",
-				"Authorization", bearer(this.clientToken));
-		assertThat(unknownOption.status()).isEqualTo(400);
-		assertThat(unknownOption.json().get("code").asString()).isEqualTo("answer.out-of-range");
-
+		Response outOfRange = answerOverRest(id, scale.get("stepId").asString(), "{\"value\":-1}");
+		assertThat(outOfRange.status()).isEqualTo(400);
+		assertThat(outOfRange.json().get("code").asString()).isEqualTo("answer.out-of-range");
 		JsonNode unchanged = get("/api/enrolments/" + id);
 		assertThat(unchanged.get("currentStepId").asString()).isEqualTo(scale.get("stepId").asString());
 		assertThat(unchanged.get("answers").size()).isEqualTo(2);
 		assertThat(unchanged.get("answers").get(1).get("optionLabels").isObject()).isTrue();
+
+		answerLive(stomp, id, scale);
+		JsonNode step = nextOfKind(stomp, "STEP").get("data");
+		while (!"SINGLE_CHOICE".equals(step.get("kind").asString())) {
+			answerLive(stomp, id, step);
+			step = nextOfKind(stomp, "STEP").get("data");
+		}
+		String choice = step.get("stepId").asString();
+		assertThat(refused(stomp, id, choice, Map.of("option", "nope"))).isEqualTo("answer.unknown-option");
+		Response unknownOption = answerOverRest(id, choice, "{\"option\":\"nope\"}");
+		assertThat(unknownOption.status()).isEqualTo(400);
+		assertThat(unknownOption.json().get("code").asString()).isEqualTo("answer.unknown-option");
+		assertThat(get("/api/enrolments/" + id).get("currentStepId").asString()).isEqualTo(choice);
+	}
+
+	@Test
+	void textAnswersAreCountedInCharactersNotUtf16Units() throws Exception {
+		StompTestClient stomp = connect();
+		String id = enrol("stress-and-relaxation").get("id").asString();
+		JsonNode step = nextOfKind(stomp, "STEP").get("data");
+		while (!"FREE_TEXT".equals(step.get("kind").asString())) {
+			answerLive(stomp, id, step);
+			step = nextOfKind(stomp, "STEP").get("data");
+		}
+		String stepId = step.get("stepId").asString();
+
+		assertThat(refused(stomp, id, stepId, Map.of("text", "🌱".repeat(StepEngine.MAX_FREE_TEXT + 1))))
+			.isEqualTo("answer.text-too-long");
+		// over REST: the test's STOMP client cannot receive a frame that large (8 KB
+		// buffer)
+		Response longest = answerOverRest(id, stepId,
+				JSON.writeValueAsString(Map.of("text", "🌱".repeat(StepEngine.MAX_FREE_TEXT))));
+
+		assertThat(longest.status()).as(longest.body()).isEqualTo(200);
+		JsonNode answers = longest.json().get("answers");
+		assertThat(answers.get(answers.size() - 1).at("/answer/text").asString()).hasSize(2 * StepEngine.MAX_FREE_TEXT);
+		String therapistToken = bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST));
+		String path = "/api/enrolments/" + id + "/steps/" + stepId + "/comments";
+		Response tooLong = this.http.postJson(path,
+				JSON.writeValueAsString(Map.of("text", "👍".repeat(ProgrammeService.MAX_COMMENT + 1), "run", 1)),
+				"Authorization", therapistToken);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().get("code").asString()).isEqualTo("comment.too-long");
+		Response longestComment = this.http.postJson(path,
+				JSON.writeValueAsString(Map.of("text", "👍".repeat(ProgrammeService.MAX_COMMENT), "run", 1)),
+				"Authorization", therapistToken);
+		assertThat(longestComment.status()).as(longestComment.body()).isEqualTo(201);
+	}
+
+	@Test
+	void leavingStopsAnOpenEnrolmentOnceAndFreesTheProgramme() throws Exception {
+		String id = enrol("worrying-less").get("id").asString();
+
+		Response left = act(id, "leave");
+		Response again = act(id, "leave");
+		Response restart = act(id, "restart");
+
+		assertThat(left.status()).isEqualTo(200);
+		assertThat(left.json().get("status").asString()).isEqualTo("LEFT");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("code").asString()).isEqualTo("enrolment.left");
+		assertThat(restart.status()).isEqualTo(409);
+		assertThat(restart.json().get("code").asString()).isEqualTo("enrolment.left");
+		enrol("worrying-less");
+	}
+
+	@Test
+	void completedEnrolmentCannotBeLeftNorRestartedWhileANewerOneIsOpen() throws Exception {
+		StompTestClient stomp = connect();
+		String completed = enrol("stress-and-relaxation").get("id").asString();
+		int answered = complete(stomp, completed).at("/data/summary/stepsDone").asInt();
+		String newer = enrol("stress-and-relaxation").get("id").asString();
+
+		Response leave = act(completed, "leave");
+		assertThat(leave.status()).isEqualTo(409);
+		assertThat(leave.json().get("code").asString()).isEqualTo("enrolment.completed");
+		assertThat(enrolAgain("stress-and-relaxation").json().get("code").asString())
+			.as("leaving the completed one kept the newer one's claim")
+			.isEqualTo("enrolment.exists");
+		Response restart = act(completed, "restart");
+		assertThat(restart.status()).isEqualTo(409);
+		assertThat(restart.json().get("code").asString()).isEqualTo("enrolment.exists");
+		assertThat(get("/api/enrolments/" + completed).get("status").asString()).isEqualTo("COMPLETED");
+
+		assertThat(act(newer, "leave").status()).isEqualTo(200);
+		Response restarted = act(completed, "restart");
+		assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
+		assertThat(restarted.json().get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(restarted.json().get("run").asInt()).isEqualTo(2);
+		assertThat(restarted.json().get("completedAt").isNull()).as("a new run is not completed").isTrue();
+		assertThat(restarted.json().get("answers").size()).as("the first run's answers are kept").isEqualTo(answered);
+		JsonNode first = nextOfKind(stomp, "STEP");
+		assertThat(first.get("data").get("stepId").asString()).isEqualTo("welcome");
+		assertThat(enrolAgain("stress-and-relaxation").json().get("code").asString()).isEqualTo("enrolment.exists");
+	}
+
+	@Test
+	void therapistSeesAndCommentsOnAnswersOfAnEarlierRun() throws Exception {
+		StompTestClient stomp = connect();
+		String id = enrol("stress-and-relaxation").get("id").asString();
+		int answered = complete(stomp, id).at("/data/summary/stepsDone").asInt();
+		assertThat(act(id, "restart").status()).isEqualTo(200);
+		answerLive(stomp, id, nextOfKind(stomp, "STEP").get("data"));
+		nextOfKind(stomp, "ANSWER");
+		String therapistToken = bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST));
+
+		JsonNode seen = this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", therapistToken)
+			.json()
+			.get(0);
+		assertThat(seen.get("answers").size()).isEqualTo(answered + 1);
+		assertThat(seen.get("answers").findValuesAsString("run")).containsOnly("1", "2");
+		assertThat(seen.get("stepsDone").asInt()).as("steps done counts the current run").isEqualTo(1);
+		Response comment = this.http.postJson("/api/enrolments/" + id + "/steps/stress-triggers/comments",
+				"{\"text\":\"Over je eerste keer: goed opgeschreven.\",\"run\":1}", "Authorization", therapistToken);
+		assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+
+		assertThat(nextOfKind(stomp, "FEEDBACK").get("body").asString())
+			.isEqualTo("Over je eerste keer: goed opgeschreven.");
+		JsonNode earlier = this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", therapistToken)
+			.json()
+			.get(0)
+			.get("answers");
+		for (JsonNode answer : earlier) {
+			boolean target = "stress-triggers".equals(answer.get("stepId").asString())
+					&& answer.get("run").asInt() == 1;
+			assertThat(answer.get("comments").size()).as(answer.get("stepId").asString()).isEqualTo(target ? 1 : 0);
+		}
+		Response unanswered = this.http.postJson("/api/enrolments/" + id + "/steps/stress-triggers/comments",
+				"{\"text\":\"Nog niet beantwoord\",\"run\":2}", "Authorization", therapistToken);
+		assertThat(unanswered.status()).isEqualTo(404);
+		assertThat(unanswered.json().get("code").asString()).isEqualTo("step.not-answered");
 	}
 
 	@Test
@@ -250,8 +402,43 @@ class ProgrammeStompTests {
 	}
 
 	private void answerLive(StompTestClient stomp, String enrolmentId, JsonNode step) {
+		answerLive(stomp, enrolmentId, step.get("stepId").asString(), answerFor(step));
+	}
+
+	private void answerLive(StompTestClient stomp, String enrolmentId, String stepId, Map<String, Object> answer) {
 		stomp.send("/app/enrolments/" + enrolmentId + "/answers",
-				JSON.writeValueAsString(Map.of("stepId", step.get("stepId").asString(), "answer", answerFor(step))));
+				JSON.writeValueAsString(Map.of("stepId", stepId, "answer", answer)));
+	}
+
+	/**
+	 * Answers every step of the enrolment live until the completion notice (other
+	 * notices, such as the crisis card, are passed over); returns that notice.
+	 */
+	private JsonNode complete(StompTestClient stomp, String enrolmentId) throws InterruptedException {
+		JsonNode message = nextOfKind(stomp, "STEP");
+		while (!"completed".equals(message.at("/data/notice").asString(""))) {
+			if ("STEP".equals(message.get("kind").asString())) {
+				answerLive(stomp, enrolmentId, message.get("data"));
+				nextOfKind(stomp, "ANSWER");
+			}
+			message = nextOfKind(stomp, "STEP", "NOTICE");
+		}
+		return message;
+	}
+
+	private Response answerOverRest(String enrolmentId, String stepId, String answer) {
+		return this.http.postJson("/api/enrolments/" + enrolmentId + "/answers",
+				"{\"stepId\":\"" + stepId + "\",\"answer\":" + answer + "}", "Authorization", bearer(this.clientToken));
+	}
+
+	private Response act(String enrolmentId, String action) {
+		return this.http.postJson("/api/enrolments/" + enrolmentId + "/" + action, "", "Authorization",
+				bearer(this.clientToken));
+	}
+
+	private Response enrolAgain(String programmeId) {
+		return this.http.postJson("/api/enrolments", "{\"programmeId\":\"" + programmeId + "\"}", "Authorization",
+				bearer(this.clientToken));
 	}
 
 	/**

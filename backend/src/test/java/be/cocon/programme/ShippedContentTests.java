@@ -50,6 +50,27 @@ class ShippedContentTests {
 		}
 	}
 
+	@Test
+	void stepPositionCountsAlongTheWayAndTheTotalNeverGrows() {
+		Programme stress = CATALOG.current("stress-and-relaxation").orElseThrow();
+		assertThat(StepEngine.longestPathFrom(stress, "welcome")).isEqualTo(15);
+		assertThat(StepEngine.longestPathFrom(stress, "closing")).isEqualTo(1);
+		for (Programme programme : CATALOG.programmes()) {
+			List<List<String>> paths = new ArrayList<>();
+			walk(programme, programme.steps().get(0), new ArrayList<>(), new HashSet<>(), paths);
+			for (List<String> path : paths) {
+				int total = StepEngine.longestPathFrom(programme, path.get(0));
+				for (int done = 0; done < path.size(); done++) {
+					int shown = done + StepEngine.longestPathFrom(programme, path.get(done));
+					assertThat(shown).as(programme.id() + " " + path).isLessThanOrEqualTo(total);
+					total = shown;
+				}
+				assertThat(total).as(programme.id() + ": at the last step the total is the way taken")
+					.isEqualTo(path.size());
+			}
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "0,minimal", "4,minimal", "5,mild", "9,mild", "10,moderate", "14,moderate", "15,moderately-severe",
 			"19,moderately-severe", "20,severe", "27,severe" })

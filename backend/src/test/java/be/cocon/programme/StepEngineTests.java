@@ -119,6 +119,34 @@ class StepEngineTests {
 		assertRefused(free, Map.of("text", "x".repeat(2001)), "answer.text-too-long");
 		assertThat(StepEngine.accept(journal, Map.of("text", "x".repeat(4000)), null).values()).containsKey("text");
 		assertRefused(journal, Map.of("text", "x".repeat(4001)), "answer.text-too-long");
+		// counted in code points: an emoji is one character, as in the browser
+		assertThat(StepEngine.accept(free, Map.of("text", "🌙".repeat(2000)), null).values()).containsKey("text");
+		assertRefused(free, Map.of("text", "🌙".repeat(2001)), "answer.text-too-long");
+	}
+
+	@Test
+	void questionnaireIsScoredBandedAndFlagsRiskItems() {
+		Content.Questionnaire questionnaire = new Content.Questionnaire("q", 1, "Q", "test", T,
+				List.of(new Content.Item("q-1", T, null), new Content.Item("q-2", T, 1)),
+				List.of(new Content.AnswerOption(0, T), new Content.AnswerOption(1, T), new Content.AnswerOption(2, T)),
+				List.of(new Content.Band("low", 0, 1, T), new Content.Band("high", 2, 4, T)));
+		Step step = new Step("check", StepKind.QUESTIONNAIRE, T, null, null, null, "q",
+				List.of(new Branch(new Condition(null, null, 2), "calm")));
+
+		StepEngine.Accepted low = StepEngine.accept(step, Map.of("items", List.of(1, 0)), questionnaire);
+		StepEngine.Accepted high = StepEngine.accept(step, Map.of("items", List.of(0, 2)), questionnaire);
+
+		assertThat(low.values()).containsEntry("score", 1).containsEntry("band", "low");
+		assertThat(low.risks()).isEmpty();
+		assertThat(high.values()).containsEntry("score", 2).containsEntry("band", "high");
+		assertThat(high.risks()).containsEntry("q-2", 2);
+		assertThat(StepEngine.next(PROGRAMME, step, high)).isEqualTo("calm");
+		assertThatThrownBy(() -> StepEngine.accept(step, Map.of("items", List.of(0)), questionnaire))
+			.isInstanceOfSatisfying(AnswerProblem.class,
+					(problem) -> assertThat(problem.code()).isEqualTo("answer.items-missing"));
+		assertThatThrownBy(() -> StepEngine.accept(step, Map.of("items", List.of(0, 3)), questionnaire))
+			.isInstanceOfSatisfying(AnswerProblem.class,
+					(problem) -> assertThat(problem.code()).isEqualTo("answer.out-of-range"));
 	}
 
 	@Test
