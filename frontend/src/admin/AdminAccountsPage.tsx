@@ -22,6 +22,7 @@ import { RequireSignIn } from '../auth/RequireSignIn';
 import { useApiResource } from '../auth/useApiResource';
 import { isLanguage, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { PAGE_SIZE, STAFF_ROLES, accountsPath, adminApi, type Account, type AccountPage, type StaffRole } from './adminApi';
+import { Pager } from './Pager';
 
 /** `/admin/accounts`: find accounts, switch them off and on, create staff accounts. */
 export function AdminAccountsPage() {
@@ -53,9 +54,6 @@ function AccountsAdmin({ me }: { me: Me }) {
   };
 
   const data = accounts.data;
-  const first = data && data.total > 0 ? data.page * data.size + 1 : 0;
-  const last = data ? data.page * data.size + data.items.length : 0;
-  const hasNext = data ? (data.page + 1) * data.size < data.total : false;
 
   return (
     <div className="page">
@@ -135,15 +133,7 @@ function AccountsAdmin({ me }: { me: Me }) {
                 </tbody>
               </table>
             </div>
-            <nav className="pager" aria-label={t('admin.accounts.pages')}>
-              <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                {t('admin.accounts.previous')}
-              </button>
-              <p className="pager__range">{t('admin.accounts.range', { first, last, total: data.total })}</p>
-              <button type="button" className="button button--secondary" disabled={!hasNext} onClick={() => setPage(page + 1)}>
-                {t('admin.accounts.next')}
-              </button>
-            </nav>
+            <Pager data={data} label={t('admin.accounts.pages')} onPage={setPage} />
           </>
         )}
       </section>

@@ -8,6 +8,7 @@ import { ROUTES } from '../app/router';
 import { useAuth } from '../auth/AuthProvider';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { useApiResource } from '../auth/useApiResource';
+import { Pager } from './Pager';
 import { accountsPath, adminApi, type Account, type AccountPage, type Assignment } from './adminApi';
 
 /** Clients are shown a page at a time; therapists (few) are loaded at once for the choice lists. */
@@ -49,9 +50,6 @@ function Caseloads() {
 
   const loading = clients.status === 'loading' || therapists.status === 'loading';
   const data = clients.data;
-  const first = data && data.total > 0 ? data.page * data.size + 1 : 0;
-  const last = data ? data.page * data.size + data.items.length : 0;
-  const hasNext = data ? (data.page + 1) * data.size < data.total : false;
 
   return (
     <div className="page">
@@ -119,15 +117,7 @@ function Caseloads() {
                   />
                 ))}
               </ul>
-              <nav className="pager" aria-label={t('admin.caseloads.pages')}>
-                <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                  {t('admin.accounts.previous')}
-                </button>
-                <p className="pager__range">{t('admin.accounts.range', { first, last, total: data.total })}</p>
-                <button type="button" className="button button--secondary" disabled={!hasNext} onClick={() => setPage(page + 1)}>
-                  {t('admin.accounts.next')}
-                </button>
-              </nav>
+              <Pager data={data} label={t('admin.caseloads.pages')} onPage={setPage} />
             </>
           )}
         </section>
