@@ -1,6 +1,11 @@
 package be.cocon.chat;
 
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 import be.cocon.chat.ChatViews.Ack;
@@ -11,8 +16,16 @@ import be.cocon.chat.ChatViews.ReadEvent;
 import be.cocon.chat.ChatViews.TypingEvent;
 
 /**
- * Sends chat events to live sessions: user destinations reach every session of a user (on
- * any instance when the broker relay is used); typing goes to the conversation's topic.
+ * Sends chat events to live sessions: user destinations reach every session of a user;
+ * typing goes to the conversation's topic.
+ * <p>
+ * An event for a user is sent once per session of theirs, each copy addressed to that
+ * session. Sent once for the user, Spring 7.0 (with frames kept in order both ways) hands
+ * the same message to each session in turn; its headers are locked after the first, so
+ * every further session of that user lost the event ("Expected mutable
+ * SimpMessageHeaderAccessor"), as {@code SlowConsumerTests} showed with a user in two
+ * sessions. With the broker relay (several instances) this needs the user registry of all
+ * instances.
  */
 @Component
 class ChatDelivery {
@@ -29,28 +42,29 @@ class ChatDelivery {
 
 	private final SimpMessagingTemplate broker;
 
-	ChatDelivery(SimpMessagingTemplate broker) {
+	private final SimpUserRegistry users;
+
+	ChatDelivery(SimpMessagingTemplate broker, SimpUserRegistry users) {
 		this.broker = broker;
+		this.users = users;
 	}
 
 	void message(ConversationDocument conversation, MessageDocument message) {
 		MessageView view = MessageView.of(message);
-		conversation.participants()
-			.forEach((participant) -> this.broker.convertAndSendToUser(participant, MESSAGES, view));
+		conversation.participants().forEach((participant) -> toUser(participant, MESSAGES, view));
 	}
 
 	void ack(String userId, Ack ack) {
-		this.broker.convertAndSendToUser(userId, ACKS, ack);
+		toUser(userId, ACKS, ack);
 	}
 
 	void error(String userId, ErrorEvent error) {
-		this.broker.convertAndSendToUser(userId, ERRORS, error);
+		toUser(userId, ERRORS, error);
 	}
 
 	void read(ConversationDocument conversation, String readerId, long seq) {
 		ReadEvent event = new ReadEvent(conversation.id(), readerId, seq);
-		conversation.participants()
-			.forEach((participant) -> this.broker.convertAndSendToUser(participant, READ, event));
+		conversation.participants().forEach((participant) -> toUser(participant, READ, event));
 	}
 
 	void typing(String conversationId, String userId, boolean typing) {
@@ -59,7 +73,21 @@ class ChatDelivery {
 	}
 
 	void presence(String toUserId, String userId, boolean online) {
-		this.broker.convertAndSendToUser(toUserId, PRESENCE, new PresenceEvent(userId, online));
+		toUser(toUserId, PRESENCE, new PresenceEvent(userId, online));
+	}
+
+	/** To every open session of the user, one copy each, addressed to that session. */
+	private void toUser(String userId, String destination, Object payload) {
+		SimpUser user = this.users.getUser(userId);
+		if (user == null) {
+			return;
+		}
+		for (SimpSession session : user.getSessions()) {
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setSessionId(session.getId());
+			headers.setLeaveMutable(true);
+			this.broker.convertAndSendToUser(userId, destination, payload, headers.getMessageHeaders());
+		}
 	}
 
 }

@@ -99,6 +99,35 @@ class ChatStompTests {
 	}
 
 	@Test
+	void aUserOnlineTwiceGetsEveryEventInEachSession() throws Exception {
+		StompTestClient doc = connect(this.therapistToken);
+		StompTestClient docElsewhere = connect(this.therapistToken);
+		StompTestClient kid = connect(this.clientToken);
+		StompTestClient kidElsewhere = connect(this.clientToken);
+		assertThat(doc.next("/user/queue/presence").get("online").asBoolean()).isTrue();
+		assertThat(docElsewhere.next("/user/queue/presence").get("online").asBoolean()).isTrue();
+
+		List<String> ids = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			ids.add(UUID.randomUUID().toString());
+			kid.sendMessage(this.conversation, ids.get(i - 1), "bericht " + i);
+		}
+
+		for (StompTestClient session : List.of(kid, kidElsewhere)) {
+			for (String id : ids) {
+				assertThat(session.next("/user/queue/acks").get("clientMessageId").asString()).isEqualTo(id);
+			}
+		}
+		for (StompTestClient session : List.of(kid, kidElsewhere, doc, docElsewhere)) {
+			for (int i = 1; i <= 3; i++) {
+				JsonNode message = session.next("/user/queue/messages");
+				assertThat(message.get("body").asString()).isEqualTo("bericht " + i);
+				assertThat(message.get("seq").asLong()).isEqualTo(i);
+			}
+		}
+	}
+
+	@Test
 	void aSendWithAReceiptHeaderGetsTheAckButNoReceiptFrame() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		String id = UUID.randomUUID().toString();
