@@ -1,11 +1,6 @@
 package be.cocon.chat;
 
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.user.SimpSession;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 import be.cocon.chat.ChatViews.Ack;
@@ -16,16 +11,8 @@ import be.cocon.chat.ChatViews.ReadEvent;
 import be.cocon.chat.ChatViews.TypingEvent;
 
 /**
- * Sends chat events to live sessions: user destinations reach every session of a user;
- * typing goes to the conversation's topic.
- * <p>
- * An event for a user is sent once per session of theirs, each copy addressed to that
- * session. Sent once for the user, Spring 7.0 (with frames kept in order both ways) hands
- * the same message to each session in turn; its headers are locked after the first, so
- * every further session of that user lost the event ("Expected mutable
- * SimpMessageHeaderAccessor"), as {@code SlowConsumerTests} showed with a user in two
- * sessions. With the broker relay (several instances) this needs the user registry of all
- * instances.
+ * Sends chat events to live sessions: user destinations reach every session of a user
+ * (through {@link UserEvents}); typing goes to the conversation's topic.
  */
 @Component
 class ChatDelivery {
@@ -42,9 +29,9 @@ class ChatDelivery {
 
 	private final SimpMessagingTemplate broker;
 
-	private final SimpUserRegistry users;
+	private final UserEvents users;
 
-	ChatDelivery(SimpMessagingTemplate broker, SimpUserRegistry users) {
+	ChatDelivery(SimpMessagingTemplate broker, UserEvents users) {
 		this.broker = broker;
 		this.users = users;
 	}
@@ -76,18 +63,8 @@ class ChatDelivery {
 		toUser(toUserId, PRESENCE, new PresenceEvent(userId, online));
 	}
 
-	/** To every open session of the user, one copy each, addressed to that session. */
 	private void toUser(String userId, String destination, Object payload) {
-		SimpUser user = this.users.getUser(userId);
-		if (user == null) {
-			return;
-		}
-		for (SimpSession session : user.getSessions()) {
-			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-			headers.setSessionId(session.getId());
-			headers.setLeaveMutable(true);
-			this.broker.convertAndSendToUser(userId, destination, payload, headers.getMessageHeaders());
-		}
+		this.users.send(userId, destination, payload);
 	}
 
 }

@@ -17,7 +17,6 @@ import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import be.cocon.chat.UserEvents;
 import be.cocon.identity.CurrentUser;
 import be.cocon.privacy.AuditLog;
 import be.cocon.programme.ProgrammeViews.CatalogueEntry;
@@ -45,15 +45,14 @@ class ProgrammeController {
 
 	private final ContentCatalog catalog;
 
-	private final SimpMessagingTemplate broker;
+	private final UserEvents userEvents;
 
 	private final AuditLog audit;
 
-	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, SimpMessagingTemplate broker,
-			AuditLog audit) {
+	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, UserEvents userEvents, AuditLog audit) {
 		this.programmes = programmes;
 		this.catalog = catalog;
-		this.broker = broker;
+		this.userEvents = userEvents;
 		this.audit = audit;
 	}
 
@@ -142,7 +141,7 @@ class ProgrammeController {
 	@MessageExceptionHandler
 	void refusedLive(AnswerProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
 			required = false) @Nullable String destination) {
-		this.broker.convertAndSendToUser(user.getName(), "/queue/errors",
+		this.userEvents.send(user.getName(), "/queue/errors",
 				new ProgrammeViews.ErrorEvent(problem.code(), problem.detail(), null, destination));
 	}
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
+import be.cocon.chat.UserEvents;
 import be.cocon.safety.EscalationViews.EscalationEvent;
 import be.cocon.safety.EscalationViews.EventType;
 import be.cocon.safety.EscalationViews.Summary;
@@ -27,15 +28,18 @@ class EscalationBroadcast {
 
 	private final SimpMessagingTemplate broker;
 
-	EscalationBroadcast(SimpMessagingTemplate broker) {
+	private final UserEvents users;
+
+	EscalationBroadcast(SimpMessagingTemplate broker, UserEvents users) {
 		this.broker = broker;
+		this.users = users;
 	}
 
 	void changed(EventType type, Summary escalation, @Nullable String therapistId) {
 		EscalationEvent event = new EscalationEvent(type, escalation);
 		this.broker.convertAndSend(MODERATORS, event);
 		if (therapistId != null && FOR_THERAPIST.contains(type)) {
-			this.broker.convertAndSendToUser(therapistId, THERAPIST, event);
+			this.users.send(therapistId, THERAPIST, event);
 		}
 	}
 

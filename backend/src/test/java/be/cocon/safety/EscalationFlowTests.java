@@ -113,6 +113,24 @@ class EscalationFlowTests {
 	}
 
 	@Test
+	void aTherapistOnlineInTwoTabsIsAlertedInBoth() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		StompTestClient doc = connect(this.therapistToken);
+		StompTestClient docElsewhere = connect(this.therapistToken);
+		doc.subscribe("/user/queue/escalations");
+		docElsewhere.subscribe("/user/queue/escalations");
+		Thread.sleep(150);
+
+		kid.sendMessage(this.conversation, UUID.randomUUID().toString(), RISKY);
+
+		for (StompTestClient tab : List.of(doc, docElsewhere)) {
+			JsonNode event = tab.next("/user/queue/escalations");
+			assertThat(event.get("type").asString()).isEqualTo("OPENED");
+			assertThat(event.at("/escalation/client/id").asString()).isEqualTo(this.client.value());
+		}
+	}
+
+	@Test
 	void laterSignalsJoinTheOpenEscalationAndTheCardIsNotRepeatedAtOnce() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		StompTestClient mod = connect(this.moderatorToken);
