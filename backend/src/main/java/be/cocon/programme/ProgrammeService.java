@@ -219,7 +219,7 @@ class ProgrammeService implements SmartInitializingSingleton {
 					done.answeredAt(), done.answer(), comments));
 			EnrolmentDocument changed = withSteps(enrolment, current, earlier);
 			if (this.enrolments.replace(enrolment, changed)) {
-				this.messages.postFeedback(enrolment, therapistId, stepId + "-" + run, comments.size(), text);
+				this.messages.postFeedback(enrolment, therapistId, stepId, run, comments.size(), text);
 				return changed;
 			}
 		}

@@ -82,10 +82,10 @@ class StepMessages {
 						summary, "title", content.programme().title().in(locale)));
 	}
 
-	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int index, String text) {
+	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int run, int index, String text) {
 		this.chat.addParticipant(enrolment.conversationId(), therapistId);
-		this.chat.post(enrolment.conversationId(), therapistId, "feedback-" + stepId + "-" + index,
-				MessageKind.FEEDBACK, text, Map.of("enrolmentId", enrolment.id(), "stepId", stepId));
+		this.chat.post(enrolment.conversationId(), therapistId, "feedback-" + stepId + "-" + run + "-" + index,
+				MessageKind.FEEDBACK, text, Map.of("enrolmentId", enrolment.id(), "stepId", stepId, "run", run));
 	}
 
 	private static Map<String, Object> stepData(EnrolmentDocument enrolment, PinnedContent content, Step step,

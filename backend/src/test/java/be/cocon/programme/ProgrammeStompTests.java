@@ -363,6 +363,8 @@ class ProgrammeStompTests {
 		JsonNode feedback = nextOfKind(stomp, "FEEDBACK");
 		assertThat(feedback.get("body").asString()).isEqualTo("Mooi dat je begint!");
 		assertThat(feedback.get("senderId").asString()).isEqualTo(this.therapist.value());
+		assertThat(feedback.at("/data/stepId").asString()).isEqualTo("welcome");
+		assertThat(feedback.at("/data/run").asInt()).isEqualTo(1);
 		JsonNode audit = this.http
 			.get("/api/admin/audit/" + this.client, "Authorization", bearer(this.tokens.tokenFor(Role.ADMIN)))
 			.json();
