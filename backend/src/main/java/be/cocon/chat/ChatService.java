@@ -30,7 +30,7 @@ import be.cocon.platform.Durability;
 @Service
 class ChatService implements GuideMessages {
 
-	private static final Pattern CLIENT_MESSAGE_ID = Pattern
+	static final Pattern CLIENT_MESSAGE_ID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	/**

@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
@@ -41,15 +44,19 @@ class ChatStompController {
 
 	private final Clock clock;
 
+	private final ObjectMapper json;
+
 	private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
 
 	private final AtomicReference<Instant> typingPrunedAt = new AtomicReference<>(Instant.EPOCH);
 
-	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock) {
+	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock,
+			ObjectMapper json) {
 		this.chat = chat;
 		this.delivery = delivery;
 		this.settings = settings;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	@MessageMapping("/conversations/{conversationId}/messages")
@@ -92,8 +99,9 @@ class ChatStompController {
 
 	/** Anything sent to an application destination that does not exist. */
 	@MessageMapping("/**")
-	void unknown(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination) {
-		throw ChatProblem.invalid("destination.unknown", "There is no destination " + destination + ".", null);
+	void unknown(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination, Message<?> frame) {
+		throw ChatProblem.invalid("destination.unknown", "There is no destination " + destination + ".",
+				clientMessageIdIn(frame));
 	}
 
 	@MessageExceptionHandler
@@ -105,10 +113,28 @@ class ChatStompController {
 
 	@MessageExceptionHandler
 	void malformed(MessageConversionException ex, Principal user,
-			@Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
-					required = false) @Nullable String destination) {
+			@Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER, required = false) @Nullable String destination,
+			Message<?> frame) {
 		this.delivery.error(user.getName(), new ErrorEvent("payload.malformed",
-				"The payload is not the JSON this destination expects.", null, destination));
+				"The payload is not the JSON this destination expects.", clientMessageIdIn(frame), destination));
+	}
+
+	/**
+	 * The client message id of a frame that could not be handled, when its payload is a
+	 * JSON object whose {@code clientMessageId} is a UUID, so the sender can tell which
+	 * message the error is about; otherwise null.
+	 */
+	private @Nullable String clientMessageIdIn(Message<?> frame) {
+		if (!(frame.getPayload() instanceof byte[] payload)) {
+			return null;
+		}
+		try {
+			String id = this.json.readTree(payload).path("clientMessageId").asString(null);
+			return (id != null && ChatService.CLIENT_MESSAGE_ID.matcher(id).matches()) ? id : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	@MessageExceptionHandler

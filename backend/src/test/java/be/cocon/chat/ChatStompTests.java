@@ -339,9 +339,20 @@ class ChatStompTests {
 		assertThat(errorFor(kid, UUID.randomUUID().toString(), "delete\u007f")).isEqualTo("message.control-characters");
 		assertThat(errorFor(kid, "not-a-uuid", "hi")).isEqualTo("message.invalid-client-id");
 		kid.send("/app/conversations/" + this.conversation + "/messages", "{not json");
-		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("payload.malformed");
-		kid.send("/app/nowhere", "{}");
-		assertThat(kid.next("/user/queue/errors").get("code").asString()).isEqualTo("destination.unknown");
+		JsonNode notJson = kid.next("/user/queue/errors");
+		assertThat(notJson.get("code").asString()).isEqualTo("payload.malformed");
+		assertThat(notJson.get("clientMessageId").isNull()).isTrue();
+		String wrongShape = UUID.randomUUID().toString();
+		kid.send("/app/conversations/" + this.conversation + "/messages",
+				"{\"clientMessageId\":\"" + wrongShape + "\",\"body\":{\"text\":\"hi\"}}");
+		JsonNode malformed = kid.next("/user/queue/errors");
+		assertThat(malformed.get("code").asString()).isEqualTo("payload.malformed");
+		assertThat(malformed.get("clientMessageId").asString()).isEqualTo(wrongShape);
+		String lost = UUID.randomUUID().toString();
+		kid.send("/app/nowhere", "{\"clientMessageId\":\"" + lost + "\",\"body\":\"hi\"}");
+		JsonNode unknown = kid.next("/user/queue/errors");
+		assertThat(unknown.get("code").asString()).isEqualTo("destination.unknown");
+		assertThat(unknown.get("clientMessageId").asString()).isEqualTo(lost);
 		assertThat(history(this.clientToken, "").get("lastSeq").asLong()).isZero();
 	}
 
