@@ -62,5 +62,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // A long page test (several clicks and fake requests) can pass 5 s on a busy two-core
+    // CI machine; that is slowness, not a failure. findBy/waitFor wait up to 5 s each.
+    testTimeout: 20_000,
   },
 });
