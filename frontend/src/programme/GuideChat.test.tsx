@@ -41,7 +41,7 @@ const stepData = (stepId: string, kind: string, position: number, extra: Record<
 const HISTORY = [
   msg(1, 'guide', 'STEP', 'Welkom bij dit programma.', stepData('welcome', 'INFO', 1)),
   msg(2, ME, 'ANSWER', 'Verder', { enrolmentId: 'e-1', stepId: 'welcome', answer: {} }),
-  msg(3, 't-1', 'FEEDBACK', 'Fijn dat je begint!', { enrolmentId: 'e-1', stepId: 'welcome' }),
+  msg(3, 't-1', 'FEEDBACK', 'Fijn dat je begint!', { enrolmentId: 'e-1', stepId: 'welcome', run: 1, module: 'Wat is stress?' }),
   msg(4, 'guide', 'NOTICE', 'Je programma staat weer aan.', { enrolmentId: 'e-1', notice: 'resumed' }),
   msg(5, 'guide', 'STEP', 'Hoe gestrest voel je je?', stepData('stress-level', 'SCALE', 3, { scale: { min: 0, max: 10, minLabel: 'rustig', maxLabel: 'heel gestrest' } })),
 ];
@@ -72,7 +72,7 @@ describe('guide conversation', () => {
     // The answer is the client's own bubble, feedback is labelled, the notice is centred.
     expect(screen.getByText('Verder').closest('.message--own')).toBeTruthy();
     const feedback = screen.getByText('Fijn dat je begint!').closest('li') as HTMLElement;
-    expect(within(feedback).getByText('Feedback van je therapeut')).toBeTruthy();
+    expect(within(feedback).getByText('Feedback van je therapeut over “Wat is stress?”')).toBeTruthy();
     expect(screen.getByText('Je programma staat weer aan.').closest('.guide-notice')).toBeTruthy();
     // No free-text composer in a guide conversation.
     expect(screen.queryByRole('textbox')).toBeNull();

@@ -65,10 +65,12 @@ export function GuideMessageItem({ message, interactive }: { message: GuideChatM
     );
   }
   if (message.kind === 'FEEDBACK') {
+    // The module of the answered step, in the client's language, says what the comment is about.
+    const module = typeof message.data?.module === 'string' ? message.data.module : '';
     return (
       <li className="message message--other feedback-bubble">
         <div className="message__bubble">
-          <span className="feedback-bubble__label">{p('message.feedback')}</span>
+          <span className="feedback-bubble__label">{module ? p('message.feedbackAbout', { module }) : p('message.feedback')}</span>
           <p className="message__body">{message.body}</p>
         </div>
       </li>

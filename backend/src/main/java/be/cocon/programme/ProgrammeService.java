@@ -219,7 +219,10 @@ class ProgrammeService implements SmartInitializingSingleton {
 					done.answeredAt(), done.answer(), comments));
 			EnrolmentDocument changed = withSteps(enrolment, current, earlier);
 			if (this.enrolments.replace(enrolment, changed)) {
-				this.messages.postFeedback(enrolment, therapistId, stepId, run, comments.size(), text);
+				Content.Module module = pinned(enrolment).programme().moduleOf(stepId);
+				String locale = clientAccount(enrolment.clientId()).locale();
+				this.messages.postFeedback(enrolment, therapistId, stepId, run, comments.size(), text,
+						(module != null) ? module.title().in(locale) : "");
 				return changed;
 			}
 		}

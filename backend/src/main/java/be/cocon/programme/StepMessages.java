@@ -82,10 +82,17 @@ class StepMessages {
 						summary, "title", content.programme().title().in(locale)));
 	}
 
-	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int run, int index, String text) {
+	/**
+	 * A therapist's comment on an answer, in the client's guide conversation;
+	 * {@code module} is the title of the step's module in the client's language, so the
+	 * client sees what the comment is about.
+	 */
+	void postFeedback(EnrolmentDocument enrolment, String therapistId, String stepId, int run, int index, String text,
+			String module) {
 		this.chat.addParticipant(enrolment.conversationId(), therapistId);
 		this.chat.post(enrolment.conversationId(), therapistId, "feedback-" + stepId + "-" + run + "-" + index,
-				MessageKind.FEEDBACK, text, Map.of("enrolmentId", enrolment.id(), "stepId", stepId, "run", run));
+				MessageKind.FEEDBACK, text,
+				Map.of("enrolmentId", enrolment.id(), "stepId", stepId, "run", run, "module", module));
 	}
 
 	private static Map<String, Object> stepData(EnrolmentDocument enrolment, PinnedContent content, Step step,

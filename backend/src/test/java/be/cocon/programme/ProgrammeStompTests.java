@@ -365,6 +365,8 @@ class ProgrammeStompTests {
 		assertThat(feedback.get("senderId").asString()).isEqualTo(this.therapist.value());
 		assertThat(feedback.at("/data/stepId").asString()).isEqualTo("welcome");
 		assertThat(feedback.at("/data/run").asInt()).isEqualTo(1);
+		assertThat(feedback.at("/data/module").asString()).as("the module, in the client's language")
+			.isEqualTo("Wat is stress?");
 		JsonNode audit = this.http
 			.get("/api/admin/audit/" + this.client, "Authorization", bearer(this.tokens.tokenFor(Role.ADMIN)))
 			.json();
