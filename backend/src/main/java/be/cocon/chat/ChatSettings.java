@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeLimit how long a send to one slow client may take before it is dropped
  * @param sendBufferSizeLimit bytes buffered for one slow client before it is dropped
  * @param typingInterval at most one typing signal per user and conversation per interval
+ * @param outboundThreads threads that write frames to clients; a write blocked by a slow
+ * client holds one until the send-time limit cuts it off, so this is how many stalled
+ * clients the others can outlast without waiting
  */
 @ConfigurationProperties("cocon.chat")
 record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedOrigins,
 		@DefaultValue("4000") int maxBodyLength, @DefaultValue("30") int sendsPerMinute,
 		@DefaultValue("100") int maxPageSize, @DefaultValue("65536") int frameSizeLimit,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("524288") int sendBufferSizeLimit,
-		@DefaultValue("2s") Duration typingInterval) {
+		@DefaultValue("2s") Duration typingInterval, @DefaultValue("16") int outboundThreads) {
 }

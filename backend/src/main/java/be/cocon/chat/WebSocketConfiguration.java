@@ -92,6 +92,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	}
 
 	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.taskExecutor().corePoolSize(this.settings.outboundThreads());
+	}
+
+	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(this.settings.frameSizeLimit())
 			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
@@ -96,6 +98,12 @@ class ChatStompTests {
 		assertThat(delivered.get("senderId").asString()).isEqualTo(this.client.value());
 		assertThat(kid.next("/user/queue/messages").get("seq").asLong()).isEqualTo(1);
 		assertThat(history(this.clientToken, "").get("messages").size()).isEqualTo(1);
+	}
+
+	@Test
+	void framesToClientsAreWrittenBySixteenThreadsSoAFewStalledClientsHoldUpNobody(
+			@Autowired @Qualifier("clientOutboundChannelExecutor") ThreadPoolTaskExecutor outbound) {
+		assertThat(outbound.getCorePoolSize()).isEqualTo(16);
 	}
 
 	@Test
