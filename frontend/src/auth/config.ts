@@ -1,3 +1,4 @@
+import { isRecord } from '../app/json';
 import { DEFAULT_PASSWORD_MIN_LENGTH } from './fieldErrors';
 import { errorFromResponse, networkError } from './problem';
 
@@ -13,10 +14,6 @@ export interface AuthConfig {
   houseRulesVersion: string;
   /** The server's minimum password length. */
   passwordMinLength: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseConfig(body: unknown): AuthConfig | null {

@@ -1,3 +1,5 @@
+import { isRecord } from '../app/json';
+
 /** One field error inside an RFC 9457 problem response. */
 export interface FieldProblem {
   field: string;
@@ -51,10 +53,6 @@ export class ApiError extends Error {
   get requestId(): string | undefined {
     return this.problem.requestId;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads a problem body if there is one; never throws. */

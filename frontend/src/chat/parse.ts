@@ -1,3 +1,4 @@
+import { isRecord, num, str } from '../app/json';
 import type {
   AckEvent,
   ConversationSummary,
@@ -14,20 +15,6 @@ import type {
  * Readers for what the server sends. They return null (or skip an entry) instead of throwing
  * when something does not have the expected shape, so one odd frame cannot break the chat.
  */
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 export function parseMessage(value: unknown): MessageEvent | null {
   if (!isRecord(value)) return null;

@@ -3,6 +3,7 @@
  * /api/clients/{id}/checkins for their therapist). Everything the server sends is read
  * defensively: an unreadable entry is skipped instead of breaking the page.
  */
+import { isRecord, list, num, str } from '../app/json';
 import { parseCrisisCard, type CrisisCard } from '../safety/types';
 
 /** Mood and stress are whole numbers on this scale. */
@@ -117,24 +118,6 @@ export function newCheckInId(): string {
 }
 
 // ---------------------------------------------------------------- readers
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function list<T>(value: unknown, read: (item: unknown) => T | null): T[] {
-  return Array.isArray(value) ? value.map(read).filter((item): item is T => item !== null) : [];
-}
 
 function strings(value: unknown): string[] {
   return list(value, str);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useFormatDate } from '../app/format';
+import { isRecord } from '../app/json';
 import { bandText } from './answers';
 import { formatSeconds } from './types';
 import { useProgrammeText } from './useProgrammeText';
@@ -21,10 +22,6 @@ export interface CompletionSummaryData {
   startedAt: string;
   completedAt: string;
   scores: SummaryScore[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);

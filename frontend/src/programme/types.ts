@@ -1,3 +1,5 @@
+import { isRecord } from '../app/json';
+
 /**
  * The programme contract (docs/programmes.md, docs/openapi.json): catalogue entries,
  * enrolments with answers and scores, and the `data` of guide chat messages.
@@ -122,10 +124,6 @@ export type StepAnswer =
 
 export const MAX_FREE_TEXT = 2000;
 export const MAX_JOURNAL = 4000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const num = (value: unknown, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);

@@ -5,6 +5,8 @@
  * defensively: an unreadable entry is skipped instead of breaking the page.
  */
 
+import { isRecord, list, num, oneOf, str } from '../app/json';
+
 export interface CrisisResource {
   id: string;
   name: string;
@@ -146,28 +148,6 @@ export const MAX_REASON = 2000;
 export const MAX_NOTE = 4000;
 
 // ---------------------------------------------------------------- readers
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-function list<T>(value: unknown, read: (item: unknown) => T | null): T[] {
-  return Array.isArray(value) ? value.map(read).filter((item): item is T => item !== null) : [];
-}
 
 export function parseCrisisResource(value: unknown): CrisisResource | null {
   if (!isRecord(value)) return null;

@@ -2,6 +2,7 @@
  * The therapist's dashboard (`GET /api/caseload/overview`): one row per client of the caseload,
  * read defensively, and how the table sorts.
  */
+import { isRecord, num, str } from '../app/json';
 import { parseDirection, type Direction } from '../checkin/types';
 import type { Severity } from '../safety/types';
 
@@ -32,20 +33,6 @@ export interface OverviewRow {
 }
 
 export const overviewPath = '/api/caseload/overview';
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 function parseProgramme(value: unknown): ProgrammeRow | null {
   if (!isRecord(value)) return null;

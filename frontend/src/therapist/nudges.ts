@@ -1,3 +1,5 @@
+import { isRecord, num, oneOf, str } from '../app/json';
+
 /**
  * Nudges: short messages a therapist sends a client now or at a planned time (in the CLIENT's
  * local time), templates to write them faster, and the adaptive settings with which Cocon sends
@@ -64,24 +66,6 @@ export const nudgeApi = {
 } as const;
 
 // ---------------------------------------------------------------- readers
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
 
 export function parseNudge(value: unknown): Nudge | null {
   if (!isRecord(value)) return null;
