@@ -25,6 +25,16 @@ function describedBy(id: string, hint: unknown, error: unknown, after?: unknown)
 }
 
 /** Label, control, hint and error message, in that reading order. */
+/** A field's error under it, marked with a "!" that screen readers skip; `id` is what the field's aria-describedby names. */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p className="field__error" id={id}>
+      <span aria-hidden="true">! </span>
+      {children}
+    </p>
+  );
+}
+
 function FieldShell({ id, label, hint, error, after, children }: FieldShellProps) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
@@ -38,12 +48,7 @@ function FieldShell({ id, label, hint, error, after, children }: FieldShellProps
       )}
       {children}
       {after}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </div>
   );
 }
@@ -167,12 +172,7 @@ export function CheckboxField({ label, error, id: givenId, inputRef, ...input }:
           {label}
         </label>
       </div>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </div>
   );
 }
@@ -203,12 +203,7 @@ export function SelectField({ label, error, id: givenId, children, hideLabel = f
       >
         {children}
       </select>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../app/feedback';
-import { TextAreaField } from '../app/forms';
+import { FieldError, TextAreaField } from '../app/forms';
 import { useAuth } from '../auth/AuthProvider';
 import { useApiResource } from '../auth/useApiResource';
 import { characterCount } from '../chat/chatStore';
@@ -153,12 +153,7 @@ export function CheckinForm({ onSaved }: { onSaved: (posted: Posted) => void }) 
               </label>
             ))}
           </div>
-          {errors.tags && (
-            <p className="field__error" id={`${tagsId}-error`}>
-              <span aria-hidden="true">! </span>
-              {errorText('tags', errors.tags)}
-            </p>
-          )}
+          {errors.tags && <FieldError id={`${tagsId}-error`}>{errorText('tags', errors.tags)}</FieldError>}
         </fieldset>
 
         <TextAreaField

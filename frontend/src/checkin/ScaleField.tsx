@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { FieldError } from '../app/forms';
 import { SCALE_MAX, SCALE_MIN } from './types';
 import './checkin.css';
 
@@ -62,12 +63,7 @@ export function ScaleField({ name, legend, lowLabel, highLabel, value, onChange,
           </label>
         ))}
       </div>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../app/feedback';
-import { SelectField, TextAreaField } from '../app/forms';
+import { FieldError, SelectField, TextAreaField } from '../app/forms';
 import { useAuth } from '../auth/AuthProvider';
 import { ApiError } from '../auth/problem';
 import { characterCount } from '../chat/chatStore';
@@ -196,12 +196,7 @@ export function NudgeComposer({ clientId, name, timezone, templates, onCreated, 
                 />
               </div>
             </div>
-            {errors.sendAt && (
-              <p className="field__error" id={`${textId}-when-error`}>
-                <span aria-hidden="true">! </span>
-                {errors.sendAt}
-              </p>
-            )}
+            {errors.sendAt && <FieldError id={`${textId}-when-error`}>{errors.sendAt}</FieldError>}
           </div>
         )}
       </fieldset>
