@@ -13,7 +13,7 @@
 // `setOffline(false)`. The journey proves the cut is real: messages the therapist sends
 // meanwhile do not reach the client until it is back online.
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoProblems, screenshot, signInFromStart, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, screenshot, signInFromStart, openChatWith, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
@@ -22,7 +22,6 @@ const NL = {
   lost: 'Verbinding verbroken — we proberen opnieuw…',
   waitingOne: '1 bericht wacht om verstuurd te worden',
   typing: (name) => `${name} is aan het typen…`,
-  chatWith: (name) => `Chat met ${name}`,
   composer: (name) => `Bericht aan ${name}`,
   read: 'Gelezen',
 };
@@ -49,21 +48,7 @@ async function requireBackend(ctx) {
  * the /chat path yet): the client's "Chat met Dr. Noor Peeters", the therapist's caseload row.
  */
 async function openChat(page, who) {
-  const other = who === 'client' ? THERAPIST.pseudonym : CLIENT.pseudonym;
-  const link = page.getByRole('link', { name: new RegExp(`^${NL.chatWith(other).replace('.', '\\.')}`) });
-  await link.first().waitFor({ timeout: 10_000 });
-  // The link points at the conversation once the conversation list has loaded.
-  await page.waitForFunction(
-    (name) => [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(name) && a.getAttribute('href')?.includes('?c=')),
-    NL.chatWith(other),
-    { timeout: 10_000 },
-  );
-  await link.first().click();
-  await page.waitForURL((url) => url.pathname === '/chat' && url.searchParams.has('c'), { timeout: 10_000 });
-  await page.getByRole('heading', { level: 1, name: NL.chatWith(other) }).waitFor({ timeout: 10_000 });
-  await composer(page, other).waitFor({ timeout: 10_000 });
-  // Connected: the reconnect banner is not shown and the history is there.
-  await page.locator('.messages__start, .messages__older').first().waitFor({ timeout: 10_000 });
+  await openChatWith(page, who === 'client' ? THERAPIST.pseudonym : CLIENT.pseudonym);
 }
 
 function composer(page, otherName) {

@@ -10,7 +10,7 @@
 // nothing is assumed about check-ins or nudges that were already there.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, openChatWith, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { username: 'demo-therapist', pseudonym: 'Dr. Noor Peeters' };
@@ -42,8 +42,6 @@ const NL = {
   time: (name) => `Uur (tijd van ${name})`,
   schedule: 'Inplannen',
   scheduled: /^Ingepland voor /,
-  chatWith: (name) => `Chat met ${name}`,
-  composer: (name) => `Bericht aan ${name}`,
   nudgeFrom: (name) => `Aanmoediging van ${name}`,
 };
 
@@ -70,20 +68,6 @@ async function checkIn(page, { mood, stress, tags, note }) {
   assert.equal(body.crisis, null, 'no crisis card for an ordinary note');
   await page.getByText(NL.saved).waitFor({ timeout: 10_000 });
   return body.checkIn;
-}
-
-/** The client from /home into the conversation with the therapist. */
-async function openTherapyChat(page) {
-  const name = NL.chatWith(THERAPIST.pseudonym);
-  await page.waitForFunction(
-    (text) => [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(text) && a.getAttribute('href')?.includes('?c=')),
-    name,
-    { timeout: 10_000 },
-  );
-  await page.getByRole('link', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().click();
-  await page.waitForURL((url) => url.pathname === '/chat' && url.searchParams.has('c'), { timeout: 10_000 });
-  await page.getByRole('textbox', { name: NL.composer(THERAPIST.pseudonym) }).waitFor({ timeout: 10_000 });
-  await page.locator('.messages__start, .messages__older').first().waitFor({ timeout: 10_000 });
 }
 
 /** The wall clock in `timeZone` at `instant`, as the date and time inputs want it. */
@@ -166,7 +150,7 @@ export const tests = [
       const therapist = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce', timezoneId: 'America/New_York' });
       const client = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
       await Promise.all([signInFromStart(therapist.page, ctx, THERAPIST.username), signInFromStart(client.page, ctx, CLIENT.username)]);
-      await openTherapyChat(client.page);
+      await openChatWith(client.page, THERAPIST.pseudonym);
       const t = therapist.page;
 
       // The dashboard: every client, sortable.

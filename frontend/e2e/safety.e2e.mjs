@@ -12,7 +12,7 @@
 // crisis card was shown already (one card per conversation per 10 minutes and escalation).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
+import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, openChatWith, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
 
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { pseudonym: 'Dr. Noor Peeters' };
@@ -20,7 +20,6 @@ const MODERATOR = { username: 'demo-moderator', pseudonym: 'Moderator Jules' };
 const THERAPIST_ACCOUNT = 'demo-therapist';
 
 const NL = {
-  chatWith: (name) => `Chat met ${name}`,
   composer: (name) => `Bericht aan ${name}`,
   crisisCard: 'Hulp als het nu zwaar is',
   consoleLink: 'Open de meldingen',
@@ -66,22 +65,6 @@ const NL = {
 };
 
 const LIVE_TIMEOUT = 15_000;
-
-
-
-/** The client from /home into the conversation with the therapist (in-app, as the chat journeys do). */
-async function openTherapyChat(page) {
-  const name = NL.chatWith(THERAPIST.pseudonym);
-  await page.waitForFunction(
-    (text) => [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(text) && a.getAttribute('href')?.includes('?c=')),
-    name,
-    { timeout: 10_000 },
-  );
-  await page.getByRole('link', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().click();
-  await page.waitForURL((url) => url.pathname === '/chat' && url.searchParams.has('c'), { timeout: 10_000 });
-  await page.getByRole('textbox', { name: NL.composer(THERAPIST.pseudonym) }).waitFor({ timeout: 10_000 });
-  await page.locator('.messages__start, .messages__older').first().waitFor({ timeout: 10_000 });
-}
 
 /** The moderator from /home into the console, with the queue loaded. */
 async function openConsole(page, ctx) {
@@ -186,7 +169,7 @@ export const tests = [
       const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
       await Promise.all([signInFromStart(client.page, ctx, CLIENT.username), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
       await openConsole(moderator.page, ctx);
-      await openTherapyChat(client.page);
+      await openChatWith(client.page, THERAPIST.pseudonym);
 
       // Robin writes something worrying: the crisis card follows at once, in the conversation.
       const risky = `ik wil dood, ik heb pillen verzameld (${id})`;

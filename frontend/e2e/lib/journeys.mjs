@@ -87,3 +87,23 @@ export async function elementShot(locator, ctx, name) {
 export async function phoneOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * From /home into the conversation with `otherName` (in-app, by the link "Chat met <name>" of
+ * the client's home or the therapist's caseload), connected and with its history loaded.
+ */
+export async function openChatWith(page, otherName) {
+  const linkText = `Chat met ${otherName}`;
+  // The link points at the conversation once the conversation list has loaded.
+  await page.waitForFunction(
+    (text) => [...document.querySelectorAll('a')].some((a) => a.textContent?.startsWith(text) && a.getAttribute('href')?.includes('?c=')),
+    linkText,
+    { timeout: 10_000 },
+  );
+  await page.getByRole('link', { name: new RegExp(`^${linkText.replace('.', '\\.')}`) }).first().click();
+  await page.waitForURL((url) => url.pathname === '/chat' && url.searchParams.has('c'), { timeout: 10_000 });
+  await page.getByRole('heading', { level: 1, name: linkText }).waitFor({ timeout: 10_000 });
+  await page.getByRole('textbox', { name: `Bericht aan ${otherName}` }).waitFor({ timeout: 10_000 });
+  // Connected: the reconnect banner is not shown and the history is there.
+  await page.locator('.messages__start, .messages__older').first().waitFor({ timeout: 10_000 });
+}
