@@ -26,7 +26,7 @@ class LexiconRiskDetector implements RiskDetector {
 	}
 
 	@Override
-	public RiskAssessment assess(String text, String language) {
+	public RiskAssessment assess(String text, String language, List<Turn> earlier) {
 		Lexicon chosen = this.lexicons.get(language);
 		List<Lexicon> lexicons = (chosen != null) ? List.of(chosen) : List.copyOf(this.lexicons.values());
 		List<Lexicon.Hit> hits = new ArrayList<>();
@@ -39,8 +39,8 @@ class LexiconRiskDetector implements RiskDetector {
 		Lexicon.Hit top = hits.stream()
 			.min(Comparator.comparing(Lexicon.Hit::severity).thenComparing(Lexicon.Hit::category))
 			.orElseThrow();
-		return new RiskAssessment(true, top.category(), top.severity(),
-				hits.stream().map(Lexicon.Hit::ruleId).toList());
+		return new RiskAssessment(top.severity(), top.category(), hits.stream().map(Lexicon.Hit::ruleId).toList(),
+				List.of(), List.of());
 	}
 
 }
