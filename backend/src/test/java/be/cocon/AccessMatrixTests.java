@@ -68,6 +68,9 @@ class AccessMatrixTests {
 		MATRIX.put("POST /api/escalations/{id}/join", new int[] { 401, 403, 403, 404, 403 });
 		MATRIX.put("POST /api/escalations/{id}/notes", new int[] { 401, 403, 403, 400, 403 });
 		MATRIX.put("POST /api/escalations/{id}/resolve", new int[] { 401, 403, 403, 400, 403 });
+		MATRIX.put("POST /api/escalations/{id}/dismiss", new int[] { 401, 403, 403, 400, 403 });
+		MATRIX.put("POST /api/escalations/{id}/escalate", new int[] { 401, 403, 403, 400, 403 });
+		MATRIX.put("GET /api/safety/stats", new int[] { 401, 403, 403, 200, 200 });
 		MATRIX.put("GET /api/caseload/overview", new int[] { 401, 403, 200, 403, 403 });
 		MATRIX.put("GET /api/clients/{clientId}/nudges", new int[] { 401, 403, 403, 403, 403 });
 		MATRIX.put("POST /api/clients/{clientId}/nudges", new int[] { 401, 403, 403, 403, 403 });

@@ -282,9 +282,10 @@ class ProgrammeService implements SmartInitializingSingleton {
 		Programme programme = content.programme();
 		String locale = clientAccount(enrolment.clientId()).locale();
 		this.messages.postAnswer(enrolment, step, AnswerSummaries.of(step, accepted, locale), accepted.values());
+		Content.Questionnaire questionnaire = content.questionnaireOf(step);
 		accepted.risks()
-			.forEach((item, value) -> this.events.publishEvent(new RiskSignalled(enrolment.clientId(), enrolment.id(),
-					enrolment.conversationId(), step.questionnaire() + ":" + item, value, this.clock.instant())));
+			.forEach((item, value) -> this.events
+				.publishEvent(riskSignalled(enrolment, step, questionnaire, item, value)));
 		if (ContentValidator.END.equals(next)) {
 			this.enrolments.releaseOpen(enrolment.clientId(), enrolment.programmeId(), enrolment.id());
 			this.messages.postCompleted(enrolment, content, AnswerSummaries.completed(programme, locale), locale);
@@ -292,6 +293,23 @@ class ProgrammeService implements SmartInitializingSingleton {
 		else {
 			this.messages.postStep(enrolment, content, programme.step(next), locale);
 		}
+	}
+
+	private RiskSignalled riskSignalled(EnrolmentDocument enrolment, Step step,
+			Content.@Nullable Questionnaire questionnaire, String itemId, int value) {
+		String name = (questionnaire != null) ? questionnaire.name() : String.valueOf(step.questionnaire());
+		int number = 0;
+		int max = value;
+		if (questionnaire != null) {
+			for (int i = 0; i < questionnaire.items().size(); i++) {
+				if (questionnaire.items().get(i).id().equals(itemId)) {
+					number = i + 1;
+				}
+			}
+			max = questionnaire.options().stream().mapToInt(Content.AnswerOption::value).max().orElse(value);
+		}
+		return new RiskSignalled(enrolment.clientId(), enrolment.id(), enrolment.conversationId(),
+				step.questionnaire() + ":" + itemId, value, this.clock.instant(), name, number, max);
 	}
 
 	private EnrolmentDocument advance(EnrolmentDocument enrolment, Step step, StepEngine.Accepted accepted,

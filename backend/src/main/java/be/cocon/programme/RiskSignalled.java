@@ -12,7 +12,10 @@ import java.time.Instant;
  * @param source what gave the signal, e.g. {@code phq-9:phq9-9}
  * @param value the answer's value
  * @param at when
+ * @param questionnaireName the questionnaire's name as shown to staff, e.g. {@code PHQ-9}
+ * @param item the item's number in the questionnaire (1-based), e.g. 9
+ * @param maxValue the highest value an answer to the item can have, e.g. 3
  */
 public record RiskSignalled(String clientId, String enrolmentId, String conversationId, String source, int value,
-		Instant at) {
+		Instant at, String questionnaireName, int item, int maxValue) {
 }

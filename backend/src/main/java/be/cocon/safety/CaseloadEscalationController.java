@@ -65,8 +65,12 @@ class CaseloadEscalationController {
 		}
 		String reason = EscalationService.required(request.reason(), "reason", "Say why you escalate.");
 		Severity severity = (request.severity() != null) ? request.severity() : Severity.HIGH;
-		EscalationService.Raised raised = this.escalations.signal(clientId, new Signal(Source.THERAPIST, null, severity,
-				reason, null, null, this.clock.instant(), me.value(), List.of()), null);
+		if (severity == Severity.REVIEW) {
+			throw ApiProblem.badRequest("escalation.invalid", "Escalate with HIGH or MEDIUM.")
+				.withFieldError("severity", "HIGH or MEDIUM");
+		}
+		EscalationService.Raised raised = this.escalations.signal(clientId,
+				Signal.plain(Source.THERAPIST, null, severity, reason, null, this.clock.instant(), me.value()), null);
 		this.audit.record(me.value(), "escalation.manual", clientId, Map.of("escalationId", raised.escalation().id()));
 		return this.escalations.summary(raised.escalation());
 	}

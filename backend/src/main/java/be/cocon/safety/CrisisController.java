@@ -1,7 +1,6 @@
 package be.cocon.safety;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -69,8 +68,8 @@ class CrisisController {
 		UserId me = CurrentUser.id(authentication);
 		String text = EscalationService.optional((request != null) ? request.text() : null, "text");
 		String said = (text != null) ? text : "(pressed the help button)";
-		Signal signal = new Signal(Source.HELP_BUTTON, null, Severity.HIGH, said, null, null, this.clock.instant(),
-				me.value(), List.of());
+		Signal signal = Signal.plain(Source.HELP_BUTTON, null, Severity.HIGH, said, null, this.clock.instant(),
+				me.value());
 		EscalationService.Raised raised = this.escalations.signal(me.value(), signal,
 				this.escalations.therapyConversationOf(me.value()));
 		return new HelpResponse(raised.escalation().id(), raised.escalation().status(), raised.card());

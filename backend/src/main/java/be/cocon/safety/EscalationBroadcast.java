@@ -14,7 +14,8 @@ import be.cocon.safety.EscalationViews.Summary;
 
 /**
  * Live escalation events: every change goes to the moderators' topic; the client's
- * therapist hears when one opens, grows, is taken on or is resolved.
+ * therapist hears when one opens, grows, is taken on or is resolved, and never about a
+ * review item (a quiet item only moderators see).
  */
 @Component
 class EscalationBroadcast {
@@ -36,10 +37,21 @@ class EscalationBroadcast {
 	}
 
 	void changed(EventType type, Summary escalation, @Nullable String therapistId) {
-		EscalationEvent event = new EscalationEvent(type, escalation);
-		this.broker.convertAndSend(MODERATORS, event);
-		if (therapistId != null && FOR_THERAPIST.contains(type)) {
-			this.users.send(therapistId, THERAPIST, event);
+		changed(type, type, escalation, therapistId);
+	}
+
+	/**
+	 * Tells moderators and the therapist different things, e.g. a review item raised to
+	 * an escalation is a {@code SIGNAL} or {@code ESCALATED} for moderators, who saw the
+	 * item, but {@code OPENED} for the therapist, who did not.
+	 * @param forTherapist what the therapist hears, or null for nothing
+	 */
+	void changed(EventType forModerators, @Nullable EventType forTherapist, Summary escalation,
+			@Nullable String therapistId) {
+		this.broker.convertAndSend(MODERATORS, new EscalationEvent(forModerators, escalation));
+		if (therapistId != null && forTherapist != null && FOR_THERAPIST.contains(forTherapist)
+				&& escalation.severity() != Severity.REVIEW) {
+			this.users.send(therapistId, THERAPIST, new EscalationEvent(forTherapist, escalation));
 		}
 	}
 

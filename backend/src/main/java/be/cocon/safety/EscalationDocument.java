@@ -20,7 +20,8 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 		@Nullable Instant lastAlertAt, @Nullable String claimedBy, @Nullable Instant claimedAt,
 		@Nullable String joinedConversationId, @Nullable String resolvedBy, @Nullable Instant resolvedAt,
 		@Nullable Outcome outcome, @Nullable String resolutionNote, @Nullable List<Signal> signals, int signalCount,
-		@Nullable List<Note> notes, @Nullable Map<String, Instant> crisisCards) {
+		@Nullable List<Note> notes, @Nullable Map<String, Instant> crisisCards, @Nullable Instant raisedAt,
+		boolean escalatedFromReview, @Nullable DismissReason dismissReason) {
 
 	static final String COLLECTION = "escalations";
 
@@ -45,6 +46,33 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 		return this.status == Status.RESOLVED;
 	}
 
+	/**
+	 * Whether this is a quiet item for a moderator to review, not (yet) an escalation.
+	 */
+	boolean isReview() {
+		return this.severity == Severity.REVIEW;
+	}
+
+	/**
+	 * When it became an escalation a moderator must answer in time: when it opened, or
+	 * when a review item was raised. The overdue clock and the response times count from
+	 * here.
+	 */
+	Instant urgentSince() {
+		return (this.raisedAt != null) ? this.raisedAt : this.openedAt;
+	}
+
+	/** The conversation of the latest signal that came from one, if any. */
+	@Nullable String latestConversation() {
+		List<Signal> list = signalList();
+		for (int i = list.size() - 1; i >= 0; i--) {
+			if (list.get(i).conversationId() != null) {
+				return list.get(i).conversationId();
+			}
+		}
+		return null;
+	}
+
 	enum Status {
 
 		/** Waiting for a moderator. */
@@ -56,10 +84,17 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 
 	}
 
-	/** How a moderator closed an escalation. */
+	/** How a moderator closed an escalation ({@link #DISMISSED}: a review item). */
 	enum Outcome {
 
-		CONTACTED, REFERRED_TO_CRISIS_LINE, EMERGENCY_SERVICES, FALSE_POSITIVE
+		CONTACTED, REFERRED_TO_CRISIS_LINE, EMERGENCY_SERVICES, FALSE_POSITIVE, DISMISSED
+
+	}
+
+	/** Why a moderator dismissed a review item. */
+	enum DismissReason {
+
+		NOT_RISK, HYPERBOLE, ABOUT_SOMEONE_ELSE, PAST_AND_RECOVERED, OTHER
 
 	}
 
@@ -82,9 +117,61 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 	 * @param at when
 	 * @param byId who wrote it (the client, or the escalating therapist)
 	 * @param rules the detector rules that matched
+	 * @param reasons what the detector read, as stable codes (null on signals stored
+	 * before they were kept)
+	 * @param highlights the stretches of {@code text} that carried the finding
+	 * @param questionnaire the questionnaire answer, for a {@link Source#QUESTIONNAIRE}
+	 * signal
+	 * @param contextUsed whether the finding needed the earlier messages
 	 */
 	record Signal(Source source, @Nullable Category category, Severity severity, String text,
-			@Nullable String conversationId, @Nullable Long seq, Instant at, String byId, List<String> rules) {
+			@Nullable String conversationId, @Nullable Long seq, Instant at, String byId, List<String> rules,
+			@Nullable List<String> reasons, @Nullable List<Span> highlights, @Nullable Answered questionnaire,
+			boolean contextUsed) {
+
+		/** A signal without detector findings (help button, therapist, questionnaire). */
+		static Signal plain(Source source, @Nullable Category category, Severity severity, String text,
+				@Nullable String conversationId, Instant at, String byId) {
+			return new Signal(source, category, severity, text, conversationId, null, at, byId, List.of(), List.of(),
+					List.of(), null, false);
+		}
+
+		/** A signal read by the detector. */
+		static Signal detected(Source source, RiskAssessment risk, String text, @Nullable String conversationId,
+				@Nullable Long seq, Instant at, String byId) {
+			Severity severity = risk.severity();
+			if (severity == null) {
+				throw new IllegalArgumentException("Only a flagged assessment is a signal");
+			}
+			return new Signal(source, risk.category(), severity, text, conversationId, seq, at, byId,
+					risk.matchedRules(), risk.reasons(),
+					risk.highlights().stream().map((h) -> new Span(h.start(), h.end())).toList(), null,
+					risk.reasons().contains(RiskAssessment.Reason.CONTEXT));
+		}
+
+		List<String> reasonList() {
+			return (this.reasons != null) ? this.reasons : List.of();
+		}
+
+		List<Span> highlightList() {
+			return (this.highlights != null) ? this.highlights : List.of();
+		}
+
+	}
+
+	/** A stretch {@code [start, end)} of a signal's text, in UTF-16 offsets. */
+	record Span(int start, int end) {
+	}
+
+	/**
+	 * A questionnaire item answered at a risk level.
+	 *
+	 * @param name the questionnaire's name, e.g. {@code PHQ-9}
+	 * @param item the item's number (1-based)
+	 * @param value the answer's value
+	 * @param max the highest value an answer can have
+	 */
+	record Answered(String name, int item, int value, int max) {
 	}
 
 	/** An internal note of a moderator; never shown to the client. */

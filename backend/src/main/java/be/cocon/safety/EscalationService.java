@@ -29,6 +29,7 @@ import be.cocon.identity.UserId;
 import be.cocon.platform.ApiProblem;
 import be.cocon.privacy.AuditLog;
 import be.cocon.programme.ProgrammeProgress;
+import be.cocon.safety.EscalationDocument.DismissReason;
 import be.cocon.safety.EscalationDocument.Note;
 import be.cocon.safety.EscalationDocument.Outcome;
 import be.cocon.safety.EscalationDocument.Signal;
@@ -73,9 +74,11 @@ class EscalationService {
 
 	private final ProgrammeProgress programmes;
 
+	private final SafetyFigures figures;
+
 	EscalationService(Escalations store, Accounts accounts, GuideMessages chat, SupportConversations support,
 			CrisisResources crisis, EscalationBroadcast broadcast, AuditLog audit, SafetySettings settings, Clock clock,
-			MeterRegistry meters, ModeratorNotices notices, ProgrammeProgress programmes) {
+			MeterRegistry meters, ModeratorNotices notices, ProgrammeProgress programmes, SafetyFigures figures) {
 		this.store = store;
 		this.accounts = accounts;
 		this.chat = chat;
@@ -88,37 +91,63 @@ class EscalationService {
 		this.meters = meters;
 		this.notices = notices;
 		this.programmes = programmes;
+		this.figures = figures;
 	}
 
 	/**
-	 * Records a signal on the client's open escalation (opening one if needed), shows the
-	 * crisis card in the conversation the signal came from and alerts people.
+	 * Records a signal on the client's open escalation (opening one if needed). A HIGH or
+	 * MEDIUM signal shows the crisis card in the conversation it came from and alerts
+	 * moderators and the therapist; a REVIEW signal only tells moderators (a review item,
+	 * or one more signal on the open escalation). A HIGH or MEDIUM signal on a review
+	 * item raises it to an escalation.
 	 * @param cardIn the conversation to show the crisis card in, or null for none
 	 */
 	Raised signal(String clientId, Signal signal, @Nullable String cardIn) {
 		Account client = account(clientId);
 		String therapistId = (client.therapistId() != null) ? client.therapistId().value() : null;
 		Escalations.Current current = this.store.openOrCurrent(clientId);
-		this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
+		boolean raised = this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
 		EscalationDocument escalation = this.store.findById(current.id()).orElseThrow();
-		if (escalation.isResolved()) {
-			// resolved between finding it and adding the signal: the signal opens a new
-			// one
+		for (int attempt = 0; escalation.isResolved() && attempt < 3; attempt++) {
+			// resolved between finding it and adding the signal: the signal opens
+			// the next one (closing the head first, in case the resolver has not)
+			this.store.closeHead(escalation);
 			current = this.store.openOrCurrent(clientId);
-			this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
+			raised = this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
 			escalation = this.store.findById(current.id()).orElseThrow();
 		}
-		if (current.opened()) {
-			this.meters.counter("cocon.safety.escalations.opened", "source", signal.source().name()).increment();
-		}
+		counted(signal, current.opened(), raised);
 		CrisisCard card = this.crisis.card(this.crisis.countryOf(client.timezone()), client.locale(),
 				signal.category());
-		if (cardIn != null) {
-			showCrisisCard(escalation, cardIn, card);
+		boolean risky = signal.severity() != Severity.REVIEW;
+		if (risky && cardIn != null) {
+			showCrisisCard(escalation, cardIn, card, String.valueOf(escalation.signalCount()));
 		}
-		this.broadcast.changed(current.opened() ? EventType.OPENED : EventType.SIGNAL, summary(escalation),
-				therapistId);
+		// a quiet signal and a review item are for moderators only
+		EventType forTherapist = risky ? ((current.opened() || raised) ? EventType.OPENED : EventType.SIGNAL) : null;
+		this.broadcast.changed(current.opened() ? EventType.OPENED : EventType.SIGNAL, forTherapist,
+				summary(escalation), therapistId);
 		return new Raised(escalation, card);
+	}
+
+	private void counted(Signal signal, boolean opened, boolean raised) {
+		String category = (signal.category() != null) ? signal.category().name() : SafetyFigures.UNKNOWN;
+		this.meters
+			.counter("cocon.safety.signals", "severity", signal.severity().name(), "category", category, "source",
+					signal.source().name())
+			.increment();
+		if (opened) {
+			this.meters.counter("cocon.safety.escalations.opened", "source", signal.source().name()).increment();
+			this.figures.opened(signal.at(), signal.severity(), signal.category(), signal.source());
+		}
+		if (raised) {
+			reviewEscalated(signal.at());
+		}
+	}
+
+	private void reviewEscalated(Instant at) {
+		this.meters.counter("cocon.safety.reviews", "outcome", "escalated").increment();
+		this.figures.reviewEscalated(at);
 	}
 
 	/** The crisis card for a client, in their language and for their country. */
@@ -157,15 +186,19 @@ class EscalationService {
 		return summaries(resolved);
 	}
 
-	/** The open escalations of these clients (a therapist's caseload). */
+	/**
+	 * The open escalations of these clients (a therapist's caseload); review items are
+	 * for moderators only.
+	 */
 	List<Summary> unresolvedOf(Collection<String> clientIds) {
 		return summaries(unresolvedDocumentsOf(clientIds));
 	}
 
+	/** The open escalations of these clients, without review items. */
 	List<EscalationDocument> unresolvedDocumentsOf(Collection<String> clientIds) {
 		return this.store.findAllById(this.store.openIdsOf(clientIds))
 			.stream()
-			.filter((escalation) -> !escalation.isResolved())
+			.filter((escalation) -> !escalation.isResolved() && !escalation.isReview())
 			.sorted(Comparator.comparing(EscalationDocument::openedAt))
 			.toList();
 	}
@@ -189,8 +222,11 @@ class EscalationService {
 			}
 			return detail(current);
 		}
-		this.meters.timer("cocon.safety.time.to.claim")
-			.record(Duration.between(escalation.openedAt(), escalation.claimedAt()));
+		if (!escalation.isReview()) {
+			Duration took = Duration.between(escalation.urgentSince(), escalation.claimedAt());
+			this.meters.timer("cocon.safety.time.to.claim").record(took);
+			this.figures.claimed(escalation.claimedAt(), took);
+		}
 		this.audit.record(moderatorId, "escalation.claim", escalation.clientId(), Map.of("escalationId", id));
 		this.broadcast.changed(EventType.CLAIMED, summary(escalation), escalation.therapistId());
 		return detail(escalation);
@@ -234,13 +270,16 @@ class EscalationService {
 			throw ApiProblem.badRequest("escalation.outcome-required", "Choose how the escalation ended.")
 				.withFieldError("outcome", "Required: " + List.of(Outcome.values()));
 		}
+		if (outcome == Outcome.DISMISSED) {
+			throw ApiProblem.badRequest("escalation.invalid", "Review items are dismissed, not resolved.")
+				.withFieldError("outcome", "Not DISMISSED: dismiss a review item instead.");
+		}
 		String note = optional(rawNote, "note");
 		claimedByMe(id, moderatorId);
 		EscalationDocument resolved = this.store.resolve(id, moderatorId, outcome, note, this.clock.instant())
 			.orElseThrow(() -> ApiProblem.conflict("escalation.not-claimed-by-you",
 					"This escalation is not claimed by you."));
-		this.meters.timer("cocon.safety.time.to.resolve", "outcome", outcome.name())
-			.record(Duration.between(resolved.openedAt(), resolved.resolvedAt()));
+		resolvedIn(resolved, outcome);
 		if (resolved.joinedConversationId() != null) {
 			leave(resolved, moderatorId);
 		}
@@ -250,12 +289,82 @@ class EscalationService {
 		return detail(resolved);
 	}
 
+	/**
+	 * Dismisses a review item (any moderator, no claim needed): it is resolved with the
+	 * outcome {@code DISMISSED} and the reason.
+	 */
+	Detail dismiss(String id, String moderatorId, @Nullable DismissReason reason, @Nullable String rawNote) {
+		if (reason == null) {
+			throw ApiProblem.badRequest("escalation.invalid", "Say why the item is dismissed.")
+				.withFieldError("reason", "Required: " + List.of(DismissReason.values()));
+		}
+		String note = optional(rawNote, "note");
+		if (reason == DismissReason.OTHER && note == null) {
+			throw ApiProblem.badRequest("escalation.invalid", "Say why in a note when the reason is OTHER.")
+				.withFieldError("note", "Required when the reason is OTHER.");
+		}
+		EscalationDocument dismissed = this.store.dismissReview(id, moderatorId, reason, note, this.clock.instant())
+			.orElseThrow(() -> notAReview(id));
+		this.meters.counter("cocon.safety.reviews", "outcome", "dismissed").increment();
+		resolvedIn(dismissed, Outcome.DISMISSED);
+		if (dismissed.joinedConversationId() != null && dismissed.claimedBy() != null) {
+			leave(dismissed, dismissed.claimedBy());
+		}
+		this.audit.record(moderatorId, "escalation.review-dismiss", dismissed.clientId(),
+				Map.of("escalationId", id, "reason", reason.name()));
+		this.broadcast.changed(EventType.DISMISSED, summary(dismissed), null);
+		return detail(dismissed);
+	}
+
+	/**
+	 * Raises a review item to an escalation (any moderator): the client sees the crisis
+	 * card in the conversation of the latest signal that came from one, the therapist is
+	 * alerted, and the overdue clock starts now. The status stays as it was.
+	 */
+	Detail escalate(String id, String moderatorId, @Nullable Severity severity, @Nullable String rawNote) {
+		if (severity == null || severity == Severity.REVIEW) {
+			throw ApiProblem.badRequest("escalation.invalid", "Escalate to HIGH or MEDIUM.")
+				.withFieldError("severity", "HIGH or MEDIUM");
+		}
+		String note = optional(rawNote, "note");
+		Instant now = this.clock.instant();
+		EscalationDocument escalated = this.store.escalateReview(id, severity, now).orElseThrow(() -> notAReview(id));
+		if (note != null) {
+			this.store.addNote(id, new Note(UUID.randomUUID().toString(), moderatorId, note, now));
+		}
+		reviewEscalated(now);
+		this.audit.record(moderatorId, "escalation.review-escalate", escalated.clientId(),
+				Map.of("escalationId", id, "severity", severity.name()));
+		String conversation = escalated.latestConversation();
+		if (conversation != null) {
+			Account client = account(escalated.clientId());
+			showCrisisCard(escalated, conversation,
+					this.crisis.card(this.crisis.countryOf(client.timezone()), client.locale(), escalated.category()),
+					"escalated");
+		}
+		EscalationDocument current = existing(id);
+		this.broadcast.changed(EventType.ESCALATED, EventType.OPENED, summary(current), current.therapistId());
+		return detail(current);
+	}
+
+	/** Why an item is not (or no longer) an unresolved review item. */
+	private ApiProblem notAReview(String id) {
+		EscalationDocument current = existing(id);
+		if (!current.isReview()) {
+			return ApiProblem.conflict("escalation.not-review", "This is not a review item.");
+		}
+		if (current.isResolved()) {
+			return ApiProblem.conflict("escalation.resolved", "This item is already resolved.");
+		}
+		return ApiProblem.conflict("escalation.not-review", "This item changed meanwhile; reload it.");
+	}
+
 	/** Marks unclaimed escalations overdue and re-alerts; returns how many alerted. */
 	int alertOverdue() {
 		Instant now = this.clock.instant();
 		int alerted = 0;
 		for (EscalationDocument escalation : this.store.findAllById(this.store.indexed(Escalations.OPEN))) {
-			if (escalation.status() != Status.OPEN || !isDue(escalation, now)) {
+			if (escalation.status() != Status.OPEN || escalation.isReview() || !isDue(escalation, now)) {
 				continue;
 			}
 			EscalationDocument marked = this.store.markOverdue(escalation.id(), escalation.alerts(), now).orElse(null);
@@ -269,7 +378,7 @@ class EscalationService {
 	}
 
 	private boolean isDue(EscalationDocument escalation, Instant now) {
-		Instant due = (escalation.lastAlertAt() == null) ? escalation.openedAt().plus(this.settings.claimWithin())
+		Instant due = (escalation.lastAlertAt() == null) ? escalation.urgentSince().plus(this.settings.claimWithin())
 				: escalation.lastAlertAt().plus(this.settings.realertEvery());
 		return !now.isBefore(due);
 	}
@@ -283,14 +392,23 @@ class EscalationService {
 				Map.of("notice", "moderator-left", "moderator", moderator));
 	}
 
-	private void showCrisisCard(EscalationDocument escalation, String conversationId, CrisisCard card) {
+	/**
+	 * Posts the crisis card unless one was shown in this conversation lately. The key
+	 * makes the post idempotent within the escalation.
+	 */
+	private void showCrisisCard(EscalationDocument escalation, String conversationId, CrisisCard card, String key) {
 		Instant now = this.clock.instant();
 		if (this.store.takeCrisisCard(escalation.id(), conversationId, now,
 				now.minus(this.settings.crisisCardEvery()))) {
-			this.chat.post(conversationId, GuideMessages.GUIDE,
-					"crisis-" + escalation.id() + "-" + escalation.signalCount(), MessageKind.NOTICE, card.intro(),
-					Map.of("notice", "crisis", "crisis", card.toMap()));
+			this.chat.post(conversationId, GuideMessages.GUIDE, "crisis-" + escalation.id() + "-" + key,
+					MessageKind.NOTICE, card.intro(), Map.of("notice", "crisis", "crisis", card.toMap()));
 		}
+	}
+
+	private void resolvedIn(EscalationDocument resolved, Outcome outcome) {
+		Duration took = Duration.between(resolved.urgentSince(), resolved.resolvedAt());
+		this.meters.timer("cocon.safety.time.to.resolve", "outcome", outcome.name()).record(took);
+		this.figures.resolved(resolved.resolvedAt(), outcome, took);
 	}
 
 	private EscalationDocument claimedByMe(String id, String moderatorId) {

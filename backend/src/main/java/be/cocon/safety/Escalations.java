@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import be.cocon.safety.EscalationDocument.DismissReason;
 import be.cocon.safety.EscalationDocument.Note;
 import be.cocon.safety.EscalationDocument.Outcome;
 import be.cocon.safety.EscalationDocument.Signal;
@@ -93,10 +94,13 @@ class Escalations {
 
 	/**
 	 * Adds a signal; creates the escalation document if this is its first signal. Keeps
-	 * at most {@code maxSignals} signals but counts them all; a HIGH signal raises the
-	 * severity (and sets the category) of a MEDIUM escalation.
+	 * at most {@code maxSignals} signals but counts them all. A HIGH or MEDIUM signal
+	 * raises a review item to an escalation of its severity, and a HIGH signal raises a
+	 * MEDIUM escalation; each raise is one conditional update, so of two signals at once
+	 * exactly one raises a review item.
+	 * @return whether this signal raised a review item to an escalation
 	 */
-	void addSignal(String id, String clientId, @Nullable String therapistId, Signal signal, int maxSignals) {
+	boolean addSignal(String id, String clientId, @Nullable String therapistId, Signal signal, int maxSignals) {
 		Update update = new Update().setOnInsert("clientId", clientId)
 			.setOnInsert("therapistId", therapistId)
 			.setOnInsert("status", Status.OPEN)
@@ -105,19 +109,93 @@ class Escalations {
 			.setOnInsert("openedAt", signal.at())
 			.setOnInsert("overdue", false)
 			.setOnInsert("alerts", 0)
+			.setOnInsert("escalatedFromReview", false)
 			.inc("signalCount", 1);
+		if (signal.severity() != Severity.REVIEW) {
+			update.setOnInsert("raisedAt", signal.at());
+		}
 		Query query = Query.query(Criteria.where("_id").is(id));
 		this.mongo.upsert(query, update, EscalationDocument.class);
 		Query room = Query.query(Criteria.where("_id").is(id).and("signalCount").lte(maxSignals));
 		this.mongo.updateFirst(room, new Update().push("signals", signal), EscalationDocument.class);
-		if (signal.severity() == Severity.HIGH) {
+		boolean raised = signal.severity() != Severity.REVIEW && raiseReview(id, signal);
+		if (!raised && signal.severity() == Severity.HIGH) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("severity").is(Severity.MEDIUM)),
-					new Update().set("severity", Severity.HIGH).set("category", signal.category()),
+					withCategory(new Update().set("severity", Severity.HIGH), signal.category()),
 					EscalationDocument.class);
 		}
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("category").is(null)),
-				new Update().set("category", signal.category()), EscalationDocument.class);
+		if (signal.category() != null) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("category").is(null)),
+					new Update().set("category", signal.category()), EscalationDocument.class);
+		}
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(OPEN)), new Update().addToSet("ids", id), INDEX);
+		return raised;
+	}
+
+	private boolean raiseReview(String id, Signal signal) {
+		Update raise = withCategory(new Update().set("severity", signal.severity()), signal.category())
+			.set("raisedAt", signal.at())
+			.set("escalatedFromReview", true);
+		return this.mongo.updateFirst(unresolvedReview(id), raise, EscalationDocument.class).getModifiedCount() == 1;
+	}
+
+	/**
+	 * A moderator raises a review item to an escalation of this severity.
+	 * @return the raised escalation, empty when it is no longer an unresolved review item
+	 */
+	Optional<EscalationDocument> escalateReview(String id, Severity severity, Instant now) {
+		return Optional.ofNullable(this.mongo.findAndModify(unresolvedReview(id),
+				new Update().set("severity", severity).set("raisedAt", now).set("escalatedFromReview", true),
+				FindAndModifyOptions.options().returnNew(true), EscalationDocument.class));
+	}
+
+	/**
+	 * A moderator dismisses a review item (no claim needed) and the client's head closes.
+	 * @return the dismissed item, empty when it is no longer an unresolved review item
+	 */
+	Optional<EscalationDocument> dismissReview(String id, String moderatorId, DismissReason reason,
+			@Nullable String note, Instant now) {
+		EscalationDocument dismissed = this.mongo.findAndModify(unresolvedReview(id),
+				new Update().set("status", Status.RESOLVED)
+					.set("resolvedBy", moderatorId)
+					.set("resolvedAt", now)
+					.set("outcome", Outcome.DISMISSED)
+					.set("dismissReason", reason)
+					.set("resolutionNote", note),
+				FindAndModifyOptions.options().returnNew(true), EscalationDocument.class);
+		if (dismissed == null) {
+			return Optional.empty();
+		}
+		closeHead(dismissed);
+		return Optional.of(dismissed);
+	}
+
+	/** How many of the open items are review items (read by id from the open index). */
+	long openReviews() {
+		List<String> ids = indexed(OPEN);
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include("severity", "status");
+		return this.mongo.find(query, Document.class, EscalationDocument.COLLECTION)
+			.stream()
+			.filter((item) -> Severity.REVIEW.name().equals(item.getString("severity"))
+					&& !Status.RESOLVED.name().equals(item.getString("status")))
+			.count();
+	}
+
+	private static Query unresolvedReview(String id) {
+		return Query.query(Criteria.where("_id")
+			.is(id)
+			.and("severity")
+			.is(Severity.REVIEW)
+			.and("status")
+			.in(Status.OPEN, Status.CLAIMED));
+	}
+
+	private static Update withCategory(Update update, @Nullable Category category) {
+		return (category != null) ? update.set("category", category) : update;
 	}
 
 	/**
@@ -199,7 +277,11 @@ class Escalations {
 				FindAndModifyOptions.options().returnNew(true), EscalationDocument.class));
 	}
 
-	private void closeHead(EscalationDocument resolved) {
+	/**
+	 * Closes the client's head if it still points at this resolved escalation, and takes
+	 * it off the open index; safe to repeat.
+	 */
+	void closeHead(EscalationDocument resolved) {
 		long n = Long.parseLong(resolved.id().substring(resolved.id().lastIndexOf(':') + 1));
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(resolved.clientId()).and("n").is(n)),
 				new Update().set(OPEN, false), HEADS);

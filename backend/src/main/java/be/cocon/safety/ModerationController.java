@@ -29,8 +29,8 @@ class ModerationController {
 	}
 
 	/**
-	 * Unresolved escalations (overdue first, then HIGH before MEDIUM, then oldest), or
-	 * the recently resolved ones.
+	 * Unresolved escalations (overdue first, then HIGH, MEDIUM and review items, each
+	 * oldest first), or the recently resolved ones.
 	 */
 	@GetMapping("/api/escalations")
 	List<Summary> list(@RequestParam(defaultValue = "OPEN") String status) {

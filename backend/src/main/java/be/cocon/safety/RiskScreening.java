@@ -12,13 +12,14 @@ import java.util.Optional;
 public interface RiskScreening {
 
 	/**
-	 * Screens text a client wrote. On risk, records a signal on the client's escalation
-	 * (alerting moderators and the therapist) and returns the crisis card to show the
-	 * client at once.
+	 * Screens text a client wrote. On risk (HIGH or MEDIUM), records a signal on the
+	 * client's escalation (alerting moderators and the therapist) and returns the crisis
+	 * card to show the client at once; an uncertain text (REVIEW) is recorded quietly as
+	 * a review item for moderators, and nothing is returned.
 	 */
 	Optional<CrisisCard> screen(String clientId, String text, ScreenedText source, Instant at);
 
-	/** The unresolved escalations of these clients. */
+	/** The unresolved escalations of these clients (review items are not included). */
 	List<OpenEscalation> openFor(Collection<String> clientIds);
 
 	/** What kind of text is screened. */

@@ -35,13 +35,14 @@ class Screening implements RiskScreening {
 		if (client == null) {
 			return Optional.empty();
 		}
-		RiskAssessment risk = RiskListener.assessBoth(this.detector, text, client.locale());
-		if (!risk.risky()) {
+		RiskAssessment risk = RiskListener.assessBoth(this.detector, text, client.locale(), List.of());
+		if (!risk.flagged()) {
 			return Optional.empty();
 		}
-		Signal signal = new Signal(Source.valueOf(source.name()), risk.category(), risk.severity(), text, null, null,
-				at, clientId, risk.matchedRules());
-		return Optional.of(this.escalations.signal(clientId, signal, null).card());
+		Signal signal = Signal.detected(Source.valueOf(source.name()), risk, text, null, null, at, clientId);
+		CrisisCard card = this.escalations.signal(clientId, signal, null).card();
+		// an uncertain note becomes a quiet review item; the client sees nothing
+		return risk.risky() ? Optional.of(card) : Optional.empty();
 	}
 
 	@Override

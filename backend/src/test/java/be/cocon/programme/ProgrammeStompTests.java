@@ -136,6 +136,19 @@ class ProgrammeStompTests {
 		assertThat(phq9.get("maxScore").asInt()).isEqualTo(27);
 		assertThat(phq9.get("band").asString()).isEqualTo("mild");
 		assertThat(phq9.get("bandLabel").asString()).isNotBlank();
+		// item 9 answered 1 of 3 is a risk signal, named by questionnaire and item
+		JsonNode signal = this.http
+			.get("/api/caseload/escalations", "Authorization",
+					bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST)))
+			.json()
+			.get(0)
+			.get("lastSignal");
+		assertThat(signal.get("source").asString()).isEqualTo("QUESTIONNAIRE");
+		assertThat(signal.get("severity").asString()).isEqualTo("MEDIUM");
+		assertThat(signal.at("/questionnaire/name").asString()).isEqualTo("PHQ-9");
+		assertThat(signal.at("/questionnaire/item").asInt()).isEqualTo(9);
+		assertThat(signal.at("/questionnaire/value").asInt()).isEqualTo(1);
+		assertThat(signal.at("/questionnaire/max").asInt()).isEqualTo(3);
 	}
 
 	@Test

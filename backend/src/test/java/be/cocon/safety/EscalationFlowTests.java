@@ -298,7 +298,7 @@ class EscalationFlowTests {
 	void questionnaireRiskItemOpensAnEscalationWithTheCardWhereItWasAnswered() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		this.events.publishEvent(new RiskSignalled(this.client.value(), "e-1", this.conversation, "phq-9:phq9-9", 2,
-				java.time.Instant.now()));
+				java.time.Instant.now(), "PHQ-9", 9, 3));
 
 		JsonNode card = kid.next("/user/queue/messages");
 		assertThat(card.at("/data/notice").asString()).isEqualTo("crisis");
@@ -307,6 +307,11 @@ class EscalationFlowTests {
 			.get(0);
 		assertThat(summary.at("/lastSignal/source").asString()).isEqualTo("QUESTIONNAIRE");
 		assertThat(summary.get("severity").asString()).isEqualTo("HIGH");
+		assertThat(summary.at("/lastSignal/text").asString()).isEqualTo("phq-9:phq9-9 = 2");
+		assertThat(summary.at("/lastSignal/questionnaire/name").asString()).isEqualTo("PHQ-9");
+		assertThat(summary.at("/lastSignal/questionnaire/item").asInt()).isEqualTo(9);
+		assertThat(summary.at("/lastSignal/questionnaire/value").asInt()).isEqualTo(2);
+		assertThat(summary.at("/lastSignal/questionnaire/max").asInt()).isEqualTo(3);
 	}
 
 	@Test

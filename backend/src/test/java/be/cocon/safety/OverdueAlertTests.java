@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cocon.safety.overdue-check-every=1h", "cocon.safety.claim-within=5m",
 				"cocon.safety.realert-every=3m" })
-@Import({ TestTokens.class, ControlledClock.class })
+@Import({ TestTokens.class, ControlledClock.class, GuaranteedPhrases.class })
 class OverdueAlertTests {
 
 	@LocalServerPort

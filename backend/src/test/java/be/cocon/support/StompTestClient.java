@@ -49,6 +49,8 @@ public final class StompTestClient implements AutoCloseable {
 
 	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
+	private final List<Received> arrivals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
 	private final StompSession session;
 
 	private final CountDownLatch closed;
@@ -143,9 +145,55 @@ public final class StompTestClient implements AutoCloseable {
 
 			@Override
 			public void handleFrame(StompHeaders headers, Object payload) {
-				queue.add(JSON.readTree((byte[]) payload));
+				JsonNode frame = JSON.readTree((byte[]) payload);
+				StompTestClient.this.arrivals.add(new Received(destination, frame));
+				queue.add(frame);
 			}
 		});
+	}
+
+	/**
+	 * Waits until the server has taken every SUBSCRIBE sent so far, without a fixed
+	 * sleep: frames of a session are handled in order, so once an error about a frame
+	 * sent after them comes back on {@code /user/queue/errors} (which must be
+	 * subscribed), they are all in place. Other errors that arrive meanwhile stay queued.
+	 */
+	public StompTestClient awaitSubscribed() throws InterruptedException {
+		String barrier = "/app/test-barrier-" + UUID.randomUUID();
+		send(barrier, "{}");
+		List<JsonNode> others = new java.util.ArrayList<>();
+		BlockingQueue<JsonNode> queue = this.received.computeIfAbsent("/user/queue/errors",
+				(key) -> new LinkedBlockingQueue<>());
+		while (true) {
+			JsonNode error = next("/user/queue/errors");
+			if (barrier.equals(error.path("destination").asString(""))) {
+				break;
+			}
+			others.add(error);
+		}
+		// keep the order of errors that were not the barrier's
+		List<JsonNode> later = new java.util.ArrayList<>();
+		queue.drainTo(later);
+		queue.addAll(others);
+		queue.addAll(later);
+		this.arrivals.removeIf((arrival) -> arrival.payload().path("destination").asString("").equals(barrier));
+		return this;
+	}
+
+	/** Every frame received on a subscription so far, in the order they arrived. */
+	public List<Received> arrivals() {
+		synchronized (this.arrivals) {
+			return List.copyOf(this.arrivals);
+		}
+	}
+
+	/**
+	 * A frame as it arrived.
+	 *
+	 * @param destination the subscription it came on
+	 * @param payload its JSON body
+	 */
+	public record Received(String destination, JsonNode payload) {
 	}
 
 	public void send(String destination, String json) {
