@@ -269,7 +269,9 @@ final class Lexicon {
 			if (rule.unless() != null && rule.unless().matcher(plain).find()) {
 				continue;
 			}
-			Severity severity = past ? Severity.MEDIUM : rule.severity();
+			// past framing without recovery caps a rule at MEDIUM; a REVIEW rule stays
+			// REVIEW
+			Severity severity = (past && rule.severity() == Severity.HIGH) ? Severity.MEDIUM : rule.severity();
 			if (laughing && severity == Severity.MEDIUM) {
 				continue;
 			}

@@ -6,13 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
-
 /**
  * A {@link RiskDetector} driven by the Dutch and English lexicons in
  * {@code classpath:safety/}. A message in an unknown language is checked against both.
  */
-@Component
 class LexiconRiskDetector implements RiskDetector {
 
 	private final Map<String, Lexicon> lexicons = new LinkedHashMap<>();

@@ -95,9 +95,9 @@ class LexiconIndexTests {
 			}
 			Lexicon normaliser = Lexicon.load(language);
 			int checked = 0;
-			for (String set : List.of("evaluation.tsv", "blind.tsv", "unseen.tsv", "holdout.tsv")) {
-				for (DetectorReport.Example example : DetectorReport
-					.read(Path.of("src/test/resources/safety/" + set))) {
+			for (String set : List.of("src/main/resources/safety/training/earlier.tsv",
+					"src/main/resources/safety/training/corpus-dev.tsv", DetectorReport.TEST_SET)) {
+				for (RiskModel.Labelled example : DetectorReport.read(Path.of(set))) {
 					if (!example.language().equals(language)) {
 						continue;
 					}
