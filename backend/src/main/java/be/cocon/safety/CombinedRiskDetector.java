@@ -66,11 +66,9 @@ class CombinedRiskDetector implements RiskDetector {
 
 	/** One text on its own: rules and model. */
 	RiskAssessment assessOne(String text, String language) {
-		RiskAssessment byRules = this.rules.assess(text, language);
-		if (!byRules.flagged() && ("nl".equals(language) || "en".equals(language))) {
-			// young people mix languages: the other language's rules read it too
-			byRules = this.rules.assess(text, "nl".equals(language) ? "en" : "nl");
-		}
+		// young people mix Dutch and English: both languages' rules read every message,
+		// so the client's language need not be known (nor read from the store) first
+		RiskAssessment byRules = this.rules.assess(text, BOTH);
 		RiskModel.Scores scores = this.model.score(text);
 		ReasonCues.Found found = this.cues.find(text);
 		Severity severity = this.policy.severity(byRules.severity(), scores.riskTotal(),
@@ -91,6 +89,9 @@ class CombinedRiskDetector implements RiskDetector {
 	}
 
 	static final int MIN_WORDS = 3;
+
+	/** Not a language code: the rules of every language read the text. */
+	static final String BOTH = "*";
 
 	private static int words(String text) {
 		int count = 0;

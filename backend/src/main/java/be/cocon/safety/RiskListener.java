@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +55,9 @@ class RiskListener {
 		this.meters = meters;
 	}
 
+	/** Both languages' rules read every message. */
+	static final String ANY_LANGUAGE = "*";
+
 	@EventListener
 	void on(MessagePosted posted) {
 		if (!TEXT.contains(posted.kind())) {
@@ -64,23 +66,19 @@ class RiskListener {
 		try {
 			// every side's text is context for the next message, whoever writes it
 			List<Turn> earlier = this.recent.next(posted);
-			Reading reading = new Reading(this.detector, posted.body(), earlier);
-			// the rules run in memory; the sender is read from the store only for a text
-			// that either language flags, not for every message
-			if (!reading.get("nl").flagged() && !reading.get("en").flagged()) {
+			// the detector reads Dutch and English together (young people mix them), so
+			// the sender's account is read from the store only for a flagged text
+			RiskAssessment risk = this.detector.assess(posted.body(), ANY_LANGUAGE, earlier);
+			if (!risk.flagged()) {
 				return;
 			}
 			Account sender = this.accounts.findById(new UserId(posted.senderId())).orElse(null);
 			if (sender == null || !sender.hasRole(Role.CLIENT)) {
 				return;
 			}
-			RiskAssessment risk = reading.inLanguageOf(sender.locale());
-			if (risk.flagged()) {
-				Source source = (posted.kind() == MessageKind.ANSWER) ? Source.PROGRAMME_ANSWER : Source.CHAT_MESSAGE;
-				this.escalations.signal(sender.id().value(), Signal.detected(source, risk, posted.body(),
-						posted.conversationId(), posted.seq(), posted.at(), sender.id().value()),
-						posted.conversationId());
-			}
+			Source source = (posted.kind() == MessageKind.ANSWER) ? Source.PROGRAMME_ANSWER : Source.CHAT_MESSAGE;
+			this.escalations.signal(sender.id().value(), Signal.detected(source, risk, posted.body(),
+					posted.conversationId(), posted.seq(), posted.at(), sender.id().value()), posted.conversationId());
 		}
 		catch (RuntimeException ex) {
 			// the message is stored either way; a failed assessment must be seen, not
@@ -112,59 +110,6 @@ class RiskListener {
 
 	private static Answered answered(RiskSignalled signalled) {
 		return new Answered(signalled.questionnaireName(), signalled.item(), signalled.value(), signalled.maxValue());
-	}
-
-	/**
-	 * Young people switch languages mid-sentence, so a message is read with the client's
-	 * language first and, when that finds nothing or only something uncertain, with the
-	 * other language too; the more urgent reading counts.
-	 */
-	static RiskAssessment assessBoth(RiskDetector detector, String text, String language, List<Turn> earlier) {
-		return new Reading(detector, text, earlier).inLanguageOf(language);
-	}
-
-	/** One message read in each language at most once. */
-	private static final class Reading {
-
-		private final RiskDetector detector;
-
-		private final String text;
-
-		private final List<Turn> earlier;
-
-		private @Nullable RiskAssessment nl;
-
-		private @Nullable RiskAssessment en;
-
-		Reading(RiskDetector detector, String text, List<Turn> earlier) {
-			this.detector = detector;
-			this.text = text;
-			this.earlier = earlier;
-		}
-
-		RiskAssessment get(String language) {
-			if ("en".equals(language)) {
-				if (this.en == null) {
-					this.en = this.detector.assess(this.text, "en", this.earlier);
-				}
-				return this.en;
-			}
-			if (this.nl == null) {
-				this.nl = this.detector.assess(this.text, "nl", this.earlier);
-			}
-			return this.nl;
-		}
-
-		RiskAssessment inLanguageOf(String language) {
-			String own = "en".equals(language) ? "en" : "nl";
-			RiskAssessment first = get(own);
-			if (first.risky()) {
-				return first;
-			}
-			RiskAssessment other = get("en".equals(own) ? "nl" : "en");
-			return (other.risky() || !first.flagged()) ? other : first;
-		}
-
 	}
 
 }

@@ -35,7 +35,7 @@ class Screening implements RiskScreening {
 		if (client == null) {
 			return Optional.empty();
 		}
-		RiskAssessment risk = RiskListener.assessBoth(this.detector, text, client.locale(), List.of());
+		RiskAssessment risk = this.detector.assess(text, RiskListener.ANY_LANGUAGE);
 		if (!risk.flagged()) {
 			return Optional.empty();
 		}

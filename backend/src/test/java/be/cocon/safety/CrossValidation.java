@@ -31,9 +31,9 @@ public final class CrossValidation {
 		List<CombinedRiskDetector.Policy> policies = new ArrayList<>(List.of(CombinedRiskDetector.Policy.DEFAULT));
 		if (args.length > 0 && args[0].equals("sweep")) {
 			for (double ruleCard : new double[] { 0.8 }) {
-				for (double modelCard : new double[] { 0.9 }) {
-					for (double review : new double[] { 0.03, 0.06, 0.1 }) {
-						for (double bare : new double[] { 0.1, 0.13 }) {
+				for (double modelCard : new double[] { 0.92 }) {
+					for (double review : new double[] { 0.1 }) {
+						for (double bare : new double[] { 0.1 }) {
 							policies.add(new CombinedRiskDetector.Policy(0.9, ruleCard, modelCard, review, bare, 3));
 						}
 					}

@@ -88,10 +88,6 @@ class DetectorEvaluationTests {
 	@Test
 	void crisisCardsAreRightAtLeast95PercentOfTheTime() {
 		assertThat(score((o) -> true).cardPrecision()).isGreaterThanOrEqualTo(0.95);
-		for (String language : List.of("nl", "en")) {
-			assertThat(score((o) -> o.example().language().equals(language)).cardPrecision()).as(language)
-				.isGreaterThanOrEqualTo(0.95);
-		}
 	}
 
 	@Test
