@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { assertAccessible, assertNoProblems, elementShot, phoneOverflow, requireProtectedApi, screenshot, signInFromStart, openChatWith, stamp, URL_TIMEOUT } from './lib/journeys.mjs';
+import { addNote, assertNotReloaded, claim, openConsole, resolve } from './lib/moderation.mjs';
 
 const CLIENT = { username: 'demo-client', pseudonym: 'Robin' };
 const THERAPIST = { pseudonym: 'Dr. Noor Peeters' };
@@ -22,23 +23,11 @@ const THERAPIST_ACCOUNT = 'demo-therapist';
 const NL = {
   composer: (name) => `Bericht aan ${name}`,
   crisisCard: 'Hulp als het nu zwaar is',
-  consoleLink: 'Open de meldingen',
-  consoleTitle: 'Meldingen',
   queue: /^Wachtrij/,
   alertAbout: (name) => new RegExp(`(Nieuwe melding|Nieuw signaal) over ${name}`),
   escalationAbout: (name) => `Melding over ${name}`,
-  claim: 'Opnemen',
-  claimed: 'Je hebt deze melding opgenomen.',
   join: 'Deelnemen aan het gesprek',
   openChat: (name) => `Open het gesprek met ${name}`,
-  noteLabel: 'Nieuwe notitie',
-  noteAdd: 'Notitie toevoegen',
-  noteAdded: 'Je notitie is bewaard.',
-  outcome: 'Uitkomst',
-  outcomeContacted: 'Contact opgenomen',
-  resolveNote: 'Notitie (mag leeg blijven)',
-  resolve: 'Melding afhandelen',
-  resolved: 'De melding is afgehandeld.',
   joinedLine: (name) => `${name} van het Cocon-team doet mee in dit gesprek.`,
   leftLine: (name) => `${name} van het Cocon-team heeft het gesprek verlaten. Heb je opnieuw hulp nodig? Druk dan op ‘Ik heb nu hulp nodig’.`,
   badge: 'Moderator',
@@ -66,45 +55,6 @@ const NL = {
 
 const LIVE_TIMEOUT = 15_000;
 
-/** The moderator from /home into the console, with the queue loaded. */
-async function openConsole(page, ctx) {
-  await page.getByRole('link', { name: NL.consoleLink }).click();
-  await page.waitForURL((url) => url.pathname === '/moderation', { timeout: 10_000 });
-  await page.getByRole('heading', { level: 1, name: NL.consoleTitle }).waitFor({ timeout: 10_000 });
-  const queue = page.getByRole('region', { name: NL.queue });
-  await queue.locator('.escalation-list, .empty').first().waitFor({ timeout: 10_000 });
-  await resolveLeftovers(page, ctx);
-  // Marks this page load: a reload would drop it.
-  await page.evaluate(() => {
-    window.__coconConsoleLoad = 'still the same page';
-  });
-  return queue;
-}
-
-/**
- * Resolves what an interrupted earlier run against this server left open for Robin (an open
- * escalation would take the new signal, and its crisis card was shown already).
- */
-async function resolveLeftovers(page, ctx) {
-  const queue = page.getByRole('region', { name: NL.queue });
-  for (let round = 0; round < 3; round += 1) {
-    const leftover = queue.locator('.escalation-item', { has: page.locator('.escalation-item__name', { hasText: new RegExp(`^${CLIENT.pseudonym}$`) }) });
-    if ((await leftover.count()) === 0) return;
-    await leftover.first().click();
-    const detail = page.getByRole('article', { name: NL.escalationAbout(CLIENT.pseudonym) });
-    await detail.waitFor({ timeout: 10_000 });
-    await claim(page, detail);
-    await resolve(page, detail, 'Opgeruimd: overgebleven van een eerdere testrun.', 'Vals alarm');
-    await page.goto(new URL('/moderation', ctx.baseUrl).href, { waitUntil: 'load' });
-    await queue.locator('.escalation-list, .empty').first().waitFor({ timeout: 10_000 });
-  }
-  throw new Error('could not clear the open escalations of the demo client');
-}
-
-async function assertNotReloaded(page) {
-  assert.equal(await page.evaluate(() => window.__coconConsoleLoad), 'still the same page', 'the console was not reloaded');
-}
-
 /** The moderator's queue item about the client, once it shows the given text (a live update). */
 function queueItem(page, text) {
   return page.getByRole('region', { name: NL.queue }).locator('.escalation-item', { hasText: CLIENT.pseudonym }).filter({ hasText: text });
@@ -125,17 +75,6 @@ async function openEscalation(page, banner) {
   return { id: new URL(page.url()).searchParams.get('id'), detail };
 }
 
-/** Claims the escalation (unless an earlier, interrupted run against this server already did). */
-async function claim(page, detail) {
-  const button = detail.getByRole('button', { name: NL.claim, exact: true });
-  if ((await button.count()) === 0) {
-    assert.match(await detail.locator('.escalation-facts').innerText(), /Opgenomen door jou/, 'the escalation is claimed by someone else');
-    return;
-  }
-  await button.click();
-  await detail.getByText(NL.claimed).waitFor({ timeout: 10_000 });
-}
-
 /** Waits until `text` is shown more often than `before` times (earlier runs leave the same lines in the history). */
 async function waitForAnotherText(page, text, before) {
   await page.waitForFunction(
@@ -149,15 +88,6 @@ function countText(page, text) {
   return page.locator('.system-line', { hasText: text }).count();
 }
 
-async function resolve(page, detail, note, outcome = NL.outcomeContacted) {
-  await detail.getByRole('combobox', { name: NL.outcome }).selectOption({ label: outcome });
-  await detail.getByRole('textbox', { name: NL.resolveNote }).fill(note);
-  await detail.getByRole('button', { name: NL.resolve }).click();
-  await detail.getByText(NL.resolved).waitFor({ timeout: 10_000 });
-}
-
-
-
 export const tests = [
   {
     name: 'a risky message: crisis card at once; the moderator sees it live, claims, joins, writes, notes and resolves',
@@ -168,7 +98,7 @@ export const tests = [
       const client = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
       const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
       await Promise.all([signInFromStart(client.page, ctx, CLIENT.username), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
-      await openConsole(moderator.page, ctx);
+      await openConsole(moderator.page, ctx, CLIENT.pseudonym);
       await openChatWith(client.page, THERAPIST.pseudonym);
 
       // Robin writes something worrying: the crisis card follows at once, in the conversation.
@@ -210,7 +140,7 @@ export const tests = [
       assert.ok(escalationId, 'the escalation id is in the address');
       await detail.locator('.signal__text', { hasText: risky }).first().waitFor({ timeout: 10_000 });
       await detail.locator('.context-message--signal', { hasText: risky }).first().waitFor({ timeout: 10_000 });
-      await claim(moderator.page, detail);
+      await claim(detail);
       const joinedBefore = await countText(client.page, NL.joinedLine(MODERATOR.pseudonym));
       await detail.getByRole('button', { name: NL.join }).click();
       const chatLink = detail.getByRole('link', { name: NL.openChat(CLIENT.pseudonym) });
@@ -220,9 +150,7 @@ export const tests = [
 
       // An internal note.
       const note = `Robin schrijft over pillen; contact opnemen via de chat. (${id})`;
-      await detail.getByRole('textbox', { name: NL.noteLabel }).fill(note);
-      await detail.getByRole('button', { name: NL.noteAdd }).click();
-      await detail.locator('.note__text', { hasText: note }).waitFor({ timeout: 10_000 });
+      await addNote(detail, note);
       await screenshot(moderator.page, ctx, 'safety-console-detail.png');
       await assertAccessible(moderator.page, 'moderation console, escalation detail');
 
@@ -248,7 +176,7 @@ export const tests = [
       await again.waitFor({ timeout: URL_TIMEOUT });
       await again.locator('.note__text', { hasText: note }).waitFor({ timeout: 10_000 });
       const leftBefore = await countText(client.page, NL.leftLine(MODERATOR.pseudonym));
-      await resolve(moderator.page, again, `Robin in de chat gesproken en 1813 gegeven. (${id})`);
+      await resolve(again, `Robin in de chat gesproken en 1813 gegeven. (${id})`);
       await waitForAnotherText(client.page, NL.leftLine(MODERATOR.pseudonym), leftBefore);
       assert.equal(
         await moderator.page.getByRole('region', { name: NL.queue }).locator(`[data-escalation="${escalationId}"]`).count(),
@@ -269,7 +197,7 @@ export const tests = [
       const client = await ctx.openPage({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce' });
       const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
       await Promise.all([signInFromStart(client.page, ctx, CLIENT.username), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
-      await openConsole(moderator.page, ctx);
+      await openConsole(moderator.page, ctx, CLIENT.pseudonym);
 
       // In the header, next to (and unlike) the quick exit; by keyboard: opens, Escape closes, focus returns.
       const help = client.page.getByRole('banner').getByRole('button', { name: NL.helpButton });
@@ -309,8 +237,8 @@ export const tests = [
       await assertNotReloaded(moderator.page);
       const { detail } = await openEscalation(moderator.page, banner);
       await detail.locator('.signal__text', { hasText: id }).first().waitFor({ timeout: 10_000 });
-      await claim(moderator.page, detail);
-      await resolve(moderator.page, detail, `Robin gebeld na de hulpknop. (${id})`);
+      await claim(detail);
+      await resolve(detail, `Robin gebeld na de hulpknop. (${id})`);
 
       assertNoProblems(client, 'client');
       assertNoProblems(moderator, 'moderator');
@@ -324,7 +252,7 @@ export const tests = [
       const therapist = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
       const moderator = await ctx.openPage({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
       await Promise.all([signInFromStart(therapist.page, ctx, THERAPIST_ACCOUNT), signInFromStart(moderator.page, ctx, MODERATOR.username)]);
-      await openConsole(moderator.page, ctx);
+      await openConsole(moderator.page, ctx, CLIENT.pseudonym);
 
       // The therapist's home shows no open escalation of Robin now.
       await therapist.page.getByRole('table').waitFor({ timeout: 10_000 });
@@ -358,9 +286,9 @@ export const tests = [
 
       const { detail } = await openEscalation(moderator.page, banner);
       await detail.locator('.signal__text', { hasText: id }).first().waitFor({ timeout: 10_000 });
-      await claim(moderator.page, detail);
+      await claim(detail);
       await homeAlert.getByText(/Opgenomen door Moderator Jules/).waitFor({ timeout: LIVE_TIMEOUT });
-      await resolve(moderator.page, detail, `Met de therapeut overlegd. (${id})`);
+      await resolve(detail, `Met de therapeut overlegd. (${id})`);
       await homeAlert.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
 
       assertNoProblems(therapist, 'therapist');

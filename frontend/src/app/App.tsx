@@ -23,6 +23,8 @@ const CheckinPage = lazy(() => import('../checkin/CheckinPage').then((m) => ({ d
 const DashboardPage = lazy(() => import('../therapist/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 // Only moderators use the console.
 const ModerationPage = lazy(() => import('../moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+// Moderators' and admins' figures draw charts.
+const StatsPage = lazy(() => import('../moderation/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export interface AppProps {
   /** Replaces fetch / the OpenID client / the origin (tests). */
@@ -89,6 +91,12 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading />}>
           <ModerationPage />
+        </Suspense>
+      );
+    case ROUTES.moderationStats:
+      return (
+        <Suspense fallback={<Loading />}>
+          <StatsPage />
         </Suspense>
       );
     default:

@@ -207,3 +207,61 @@ export function SelectField({ label, error, id: givenId, children, hideLabel = f
     </div>
   );
 }
+
+interface RadioGroupFieldProps<T extends string> {
+  /** The radios' shared name (unique on the page). */
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode | undefined;
+  options: readonly { value: T; label: ReactNode }[];
+  /** The chosen value; null while nothing is chosen. */
+  value: T | null;
+  error?: string | undefined;
+  onChange: (value: T) => void;
+  /** The first radio, e.g. to put focus on it when the form opens. */
+  firstRef?: Ref<HTMLInputElement>;
+}
+
+/** A required choice of one option: a fieldset with its legend, the radios, a hint and an error. */
+export function RadioGroupField<T extends string>({ name, legend, hint, options, value, error, onChange, firstRef }: RadioGroupFieldProps<T>) {
+  const id = useId();
+  return (
+    <fieldset
+      role="radiogroup"
+      className={`field radio-group${error ? ' field--invalid' : ''}`}
+      aria-labelledby={`${id}-legend`}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+      aria-required="true"
+    >
+      <legend id={`${id}-legend`} className="field__label radio-group__legend">
+        {legend}
+      </legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <div className="radio-group__options">
+        {options.map((option, index) => (
+          <div key={option.value} className="checkbox radio-group__option">
+            <input
+              ref={index === 0 ? firstRef : undefined}
+              id={`${id}-${index}`}
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              className="checkbox__input"
+              onChange={() => onChange(option.value)}
+            />
+            <label className="checkbox__label radio-group__label" htmlFor={`${id}-${index}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </div>
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
+    </fieldset>
+  );
+}

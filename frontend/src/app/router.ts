@@ -34,6 +34,8 @@ export const ROUTES = {
   therapistDashboard: '/therapist/dashboard',
   /** The moderators' console: live queue of escalations; the one opened is in the query: `/moderation?id=<id>`. */
   moderation: '/moderation',
+  /** Safety figures for moderators and admins; the period is in the query: `/moderation/stats?days=30`. */
+  moderationStats: '/moderation/stats',
 } as const;
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES];

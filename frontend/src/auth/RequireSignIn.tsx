@@ -7,8 +7,8 @@ import { useAuth } from './AuthProvider';
 import { knownRoles, type Me, type Role } from './me';
 
 interface RequireSignInProps {
-  /** Only people with this role may see the page. */
-  role?: Role;
+  /** Only people with this role (or one of these roles) may see the page. */
+  role?: Role | readonly Role[];
   children: (me: Me) => ReactNode;
 }
 
@@ -31,7 +31,8 @@ export function RequireSignIn({ role, children }: RequireSignInProps) {
   if (auth.meError) return <ErrorNotice error={auth.meError} onRetry={auth.reloadMe} />;
   if (!auth.me) return <Loading />;
 
-  if (role && !knownRoles(auth.me.roles).includes(role)) {
+  const allowed = role === undefined ? null : typeof role === 'string' ? [role] : role;
+  if (allowed && !knownRoles(auth.me.roles).some((mine) => allowed.includes(mine))) {
     return (
       <div className="page page--narrow">
         <h1>{t('errors.forbiddenTitle')}</h1>

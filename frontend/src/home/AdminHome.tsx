@@ -3,7 +3,7 @@ import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
 import type { Me } from '../auth/me';
 
-/** The admin's home: the two admin tools. */
+/** The admin's home: the admin tools and the safety figures. */
 export function AdminHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
@@ -24,6 +24,12 @@ export function AdminHome({ me }: { me: Me }) {
             <Link to={ROUTES.adminCaseloads}>{t('admin.caseloads.title')}</Link>
           </h2>
           <p>{t('home.admin.caseloadsText')}</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to={ROUTES.moderationStats}>{t('stats.title')}</Link>
+          </h2>
+          <p>{t('home.admin.statsText')}</p>
         </li>
       </ul>
     </div>

@@ -1,7 +1,6 @@
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category, EscalationSummary, Severity } from '../safety/types';
+import type { EscalationSummary, Severity } from '../safety/types';
 import { minutesSince } from './queue';
 import '../safety/safety.css';
 
@@ -37,10 +36,6 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`severity-badge severity-badge--${severity}`}>{t(`escalation.severity.${severity}`)}</span>;
 }
 
-export function categoryText(t: TFunction, category: Category | null): string {
-  return category ? t(`escalation.category.${category}`) : t('escalation.category.none');
-}
-
 /** "Overdue", with an icon: not by colour alone. */
 export function OverdueLabel() {
   const { t } = useTranslation();
@@ -63,5 +58,7 @@ export function StatusText({ escalation, meId }: { escalation: EscalationSummary
     if (escalation.claimedBy && escalation.claimedBy.id === meId) return <>{t('escalation.status.claimedByYou')}</>;
     return <>{t('escalation.status.CLAIMED', { name: escalation.claimedBy?.pseudonym ?? '?' })}</>;
   }
+  // A review item is not claimed but decided on: dismissed or escalated.
+  if (escalation.severity === 'REVIEW') return <>{t('escalation.status.reviewOpen')}</>;
   return <>{t('escalation.status.OPEN')}</>;
 }

@@ -48,10 +48,13 @@ describe('/moderation', () => {
     expect(items[0]!.querySelector('.escalation-item--overdue')).toBeTruthy();
     expect(within(items[0]!).getByText('42 min geleden geopend')).toBeTruthy();
     expect(within(items[0]!).getByText(/2 keer opnieuw gemeld/)).toBeTruthy();
-    expect(within(items[0]!).getByText('“ik wil dood, ik heb pillen verzameld”')).toBeTruthy();
+    expect(items[0]!.querySelector('.escalation-item__text')?.textContent).toBe('“ik wil dood, ik heb pillen verzameld”');
+    expect([...items[0]!.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['wil dood', 'pillen']);
+    expect(within(items[0]!).getByText('Herkend: voornemen + middel')).toBeTruthy();
     expect(within(items[1]!).queryByText('Te laat')).toBeNull();
     expect(within(items[1]!).getByText('Verhoogd risico')).toBeTruthy();
-    expect(document.title).toBe('(2) Notities');
+    // The title is set in an effect, after the list is on screen.
+    await waitFor(() => expect(document.title).toBe('(2) Notities'));
     expect(callsTo(server.calls, 'GET', '/api/escalations?status=OPEN').length).toBeGreaterThan(0);
   });
 
@@ -131,7 +134,7 @@ describe('/moderation', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Alleen meldingen die te laat zijn' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Toon' }), { target: { value: 'RESOLVED' } });
     expect(await screen.findByText('Lou', { selector: '.escalation-item__name' })).toBeTruthy();
-    expect(screen.getByText('Afgehandeld', { selector: '.escalation-item__status' })).toBeTruthy();
+    expect(screen.getByText('Afgehandeld · Vals alarm', { selector: '.escalation-item__status' })).toBeTruthy();
     expect(callsTo(server.calls, 'GET', '/api/escalations?status=RESOLVED')).toHaveLength(1);
   });
 
@@ -139,7 +142,9 @@ describe('/moderation', () => {
     renderConsole({ path: '/moderation?id=e-1' });
     const panel = await screen.findByRole('article', { name: 'Melding over Robin' });
     expect(within(panel).getByRole('heading', { level: 3, name: 'Signalen (1)' })).toBeTruthy();
-    expect(within(panel).getByText('ik wil dood, ik heb pillen verzameld', { selector: 'blockquote' })).toBeTruthy();
+    expect(panel.querySelector('blockquote')?.textContent).toBe('ik wil dood, ik heb pillen verzameld');
+    expect([...panel.querySelector('blockquote')!.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['wil dood', 'pillen']);
+    expect(within(panel).getByText('Chatbericht · Zelfdoding', { exact: false })).toBeTruthy();
     const flagged = panel.querySelector('.context-message--signal');
     expect(flagged?.textContent).toContain('ik wil dood');
     expect(within(flagged as HTMLElement).getByText('Signaal')).toBeTruthy();
@@ -199,7 +204,10 @@ describe('/moderation', () => {
     const chatLink = await within(panel).findByRole('link', { name: 'Open het gesprek met Robin' });
     expect(chatLink.getAttribute('href')).toBe('/chat?c=therapy-c-1');
 
+    // The note form opens from the actions, with focus in it.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Notitie schrijven' }));
     const note = within(panel).getByRole('textbox', { name: 'Nieuwe notitie' });
+    expect(document.activeElement).toBe(note);
     fireEvent.click(within(panel).getByRole('button', { name: 'Notitie toevoegen' }));
     expect(within(panel).getByText('Schrijf eerst een notitie.')).toBeTruthy();
     fireEvent.change(note, { target: { value: 'Robin gebeld, geen gehoor.' } });
@@ -207,13 +215,17 @@ describe('/moderation', () => {
     expect(await within(panel).findByText('Robin gebeld, geen gehoor.', { selector: '.note__text' })).toBeTruthy();
     expect((note as HTMLTextAreaElement).value).toBe('');
 
+    fireEvent.click(within(panel).getByRole('button', { name: 'Afhandelen' }));
+    expect(within(panel).getByRole('button', { name: 'Afhandelen' }).getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(within(panel).getByRole('button', { name: 'Melding afhandelen' }));
     expect(within(panel).getByText('Kies hoe het afgelopen is.')).toBeTruthy();
     fireEvent.change(within(panel).getByRole('combobox', { name: 'Uitkomst' }), { target: { value: 'REFERRED_TO_CRISIS_LINE' } });
     fireEvent.change(within(panel).getByRole('textbox', { name: 'Notitie (mag leeg blijven)' }), { target: { value: 'Doorverwezen naar 1813.' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Melding afhandelen' }));
-    expect(await within(panel).findByText('De melding is afgehandeld.')).toBeTruthy();
-    expect(within(panel).getByText(/Doorverwezen naar een hulplijn/)).toBeTruthy();
+    const done = await within(panel).findByText('De melding is afgehandeld.');
+    // Focus goes to the result: the buttons it came from are gone.
+    await waitFor(() => expect(document.activeElement).toBe(done));
+    expect(within(panel).getAllByText(/Doorverwezen naar een hulplijn/).length).toBeGreaterThan(0);
 
     const posts = server.calls.filter((call) => call.method === 'POST').map((call) => [call.path, call.body]);
     expect(posts).toEqual([

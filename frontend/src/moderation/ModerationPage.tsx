@@ -8,9 +8,11 @@ import type { Me } from '../auth/me';
 import { RequireSignIn } from '../auth/RequireSignIn';
 import { ESCALATION_TOPIC, safetyApi, SEVERITIES, type EscalationEvent, type EscalationSummary } from '../safety/types';
 import { beep, readSoundSetting, storeSoundSetting, titleWithCount, unlockAudio } from './alerts';
-import { Age, categoryText, OverdueLabel, SeverityBadge, StatusText, useNow } from './EscalationBits';
+import { Age, OverdueLabel, SeverityBadge, StatusText, useNow } from './EscalationBits';
 import { EscalationPanel } from './EscalationPanel';
-import { applyFilter, DEFAULT_FILTER, isAlert, unclaimedCount, type QueueFilter } from './queue';
+import { excerpt, HighlightedText } from './highlight';
+import { categoryText, outcomeText, reasonText, signalText, showsOwnText, sourceText } from './labels';
+import { applyFilter, DEFAULT_FILTER, isAlert, isReview, unclaimedCount, type QueueFilter } from './queue';
 import { useEscalationQueue } from './useEscalationQueue';
 import '../safety/safety.css';
 import './moderation.css';
@@ -68,7 +70,9 @@ function Console({ me }: { me: Me }) {
 
   const onEvent = (event: EscalationEvent) => {
     flash(event.escalation.id, event.type === 'OPENED');
-    if (isAlert(event)) {
+    // A review item raised by the moderator who has it open is no news to them.
+    const ownEscalation = event.type === 'ESCALATED' && event.escalation.id === selectedRef.current;
+    if (isAlert(event) && !ownEscalation) {
       setAlerts((current) => [event, ...current.filter((e) => e.escalation.id !== event.escalation.id)]);
       if (soundRef.current) beep();
     }
@@ -77,7 +81,12 @@ function Console({ me }: { me: Me }) {
 
   const queue = useEscalationQueue({ path: safetyApi.escalations(filter.status), status: filter.status, destination: ESCALATION_TOPIC, onEvent });
   const shown = applyFilter(queue.items, filter);
-  const waiting = filter.status === 'OPEN' ? unclaimedCount(queue.items) : 0;
+  const open = filter.status === 'OPEN';
+  const escalations = open ? shown.filter((item) => !isReview(item)) : shown;
+  const reviews = open ? shown.filter(isReview) : [];
+  // Review items have their own list, unless the filters leave them out anyway (they are never overdue).
+  const showReviews = open && (filter.severity === 'ALL' || filter.severity === 'REVIEW') && !filter.overdueOnly;
+  const waiting = open ? unclaimedCount(queue.items) : 0;
 
   // The tab title counts the escalations nobody has claimed yet, so they are seen from other tabs.
   // (Again after a language change: i18n then writes the plain title.)
@@ -104,11 +113,16 @@ function Console({ me }: { me: Me }) {
     if (on) unlockAudio();
   };
 
+  const listProps = { selectedId, flashes, now, meId: me.id };
+
   return (
-    <div className="page moderation">
-      <div>
+    <div className={`page moderation${selectedId ? ' moderation--detail' : ''}`}>
+      <div className="moderation__head">
         <h1>{t('moderation.title')}</h1>
-        <p className="page__intro">{t('moderation.intro')}</p>
+        <p className="page__intro moderation__intro">{t('moderation.intro')}</p>
+        <p className="moderation__links">
+          <Link to={ROUTES.moderationStats}>{t('moderation.statsLink')}</Link>
+        </p>
       </div>
 
       <AlertBanner alerts={alerts} onDismiss={() => setAlerts([])} />
@@ -146,49 +160,70 @@ function Console({ me }: { me: Me }) {
       </div>
 
       <div className={`moderation__panes${selectedId ? ' moderation__panes--open' : ''}`}>
-        <section className="moderation__queue" aria-labelledby="queue-title">
-          <h2 id="queue-title">
-            {filter.status === 'OPEN' ? t('moderation.queue.title') : t('moderation.queue.resolvedTitle')}{' '}
-            <span className="moderation__count">({shown.length})</span>
-          </h2>
-          {queue.load === 'loading' && queue.items.length === 0 && <Loading />}
-          {queue.load === 'error' && <ErrorNotice error={queue.error} onRetry={queue.reload} />}
-          {queue.load === 'ready' && shown.length === 0 && (
-            <p className="card empty">
-              {queue.items.length > 0
-                ? t('moderation.queue.emptyFiltered')
-                : filter.status === 'OPEN'
-                  ? t('moderation.queue.empty')
-                  : t('moderation.queue.emptyResolved')}
-            </p>
+        <div className="moderation__lists">
+          <section className="moderation__queue" aria-labelledby="queue-title">
+            <h2 id="queue-title">
+              {open ? t('moderation.queue.title') : t('moderation.queue.resolvedTitle')} <span className="moderation__count">({escalations.length})</span>
+            </h2>
+            {queue.load === 'loading' && queue.items.length === 0 && <Loading />}
+            {queue.load === 'error' && <ErrorNotice error={queue.error} onRetry={queue.reload} />}
+            {queue.load === 'ready' && escalations.length === 0 && (
+              <p className="card empty">
+                {queue.items.some((item) => !open || !isReview(item))
+                  ? t('moderation.queue.emptyFiltered')
+                  : open
+                    ? t('moderation.queue.empty')
+                    : t('moderation.queue.emptyResolved')}
+              </p>
+            )}
+            {escalations.length > 0 && (
+              <ul className="escalation-list">
+                {escalations.map((escalation) => (
+                  <QueueItem key={escalation.id} escalation={escalation} {...listProps} />
+                ))}
+              </ul>
+            )}
+          </section>
+
+          {showReviews && (
+            <section className="moderation__reviews" aria-labelledby="reviews-title" aria-describedby="reviews-hint">
+              <h2 id="reviews-title">
+                {t('moderation.reviews.title')} <span className="moderation__count">({reviews.length})</span>
+              </h2>
+              <p id="reviews-hint" className="muted moderation__reviews-hint">
+                {t('moderation.reviews.hint')}
+              </p>
+              {queue.load === 'ready' && reviews.length === 0 && <p className="empty">{t('moderation.reviews.empty')}</p>}
+              {reviews.length > 0 && (
+                <ul className="escalation-list">
+                  {reviews.map((escalation) => (
+                    <QueueItem key={escalation.id} escalation={escalation} {...listProps} />
+                  ))}
+                </ul>
+              )}
+            </section>
           )}
-          {shown.length > 0 && (
-            <ul className="escalation-list">
-              {shown.map((escalation) => (
-                <QueueItem
-                  key={escalation.id}
-                  escalation={escalation}
-                  selected={escalation.id === selectedId}
-                  flash={flashes.get(escalation.id) ?? null}
-                  now={now}
-                  meId={me.id}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
+        </div>
 
         <div className="moderation__detail">
           {selectedId ? (
-            <EscalationPanel
-              key={selectedId}
-              id={selectedId}
-              me={me}
-              now={now}
-              version={detailVersion}
-              onChanged={queue.replace}
-              onConflict={queue.reload}
-            />
+            <>
+              <p className="moderation__back">
+                <Link to={moderationPath(null)}>
+                  <span aria-hidden="true">← </span>
+                  {t('moderation.detail.back')}
+                </Link>
+              </p>
+              <EscalationPanel
+                key={selectedId}
+                id={selectedId}
+                me={me}
+                now={now}
+                version={detailVersion}
+                onChanged={queue.replace}
+                onConflict={queue.reload}
+              />
+            </>
           ) : (
             <p className="card empty moderation__choose">{t('moderation.detail.choose')}</p>
           )}
@@ -202,6 +237,7 @@ function Console({ me }: { me: Me }) {
 function AlertBanner({ alerts, onDismiss }: { alerts: EscalationEvent[]; onDismiss: () => void }) {
   const { t } = useTranslation();
   const latest = alerts[0];
+  const kind = latest?.type === 'OPENED' ? 'new' : latest?.type === 'OVERDUE' ? 'overdue' : latest?.type === 'ESCALATED' ? 'escalated' : 'signal';
   return (
     <div className="live" role="alert">
       {latest && (
@@ -212,7 +248,7 @@ function AlertBanner({ alerts, onDismiss }: { alerts: EscalationEvent[]; onDismi
           </svg>
           <div className="moderation-alert__text">
             <p>
-              <strong>{t(`moderation.alert.${latest.type === 'OPENED' ? 'new' : latest.type === 'OVERDUE' ? 'overdue' : 'signal'}`, { name: latest.escalation.client.pseudonym })}</strong>{' '}
+              <strong>{t(`moderation.alert.${kind}`, { name: latest.escalation.client.pseudonym })}</strong>{' '}
               <SeverityBadge severity={latest.escalation.severity} />
             </p>
             {alerts.length > 1 && <p className="moderation-alert__more">{t('moderation.alert.more', { count: alerts.length - 1 })}</p>}
@@ -231,30 +267,31 @@ function AlertBanner({ alerts, onDismiss }: { alerts: EscalationEvent[]; onDismi
   );
 }
 
-function shorten(text: string, max = 140): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
 interface QueueItemProps {
   escalation: EscalationSummary;
-  selected: boolean;
-  flash: Flash | null;
+  selectedId: string | null;
+  flashes: ReadonlyMap<string, Flash>;
   now: number;
   meId: string;
 }
 
-function QueueItem({ escalation, selected, flash, now, meId }: QueueItemProps) {
+function QueueItem({ escalation, selectedId, flashes, now, meId }: QueueItemProps) {
   const { t } = useTranslation();
   const signal = escalation.lastSignal;
+  const selected = escalation.id === selectedId;
+  const flash = flashes.get(escalation.id) ?? null;
+  const review = isReview(escalation);
   const classes = [
     'escalation-item',
     `escalation-item--${escalation.severity}`,
     escalation.overdue ? 'escalation-item--overdue' : '',
-    escalation.status === 'OPEN' ? 'escalation-item--waiting' : '',
+    escalation.status === 'OPEN' && !review ? 'escalation-item--waiting' : '',
     selected ? 'escalation-item--current' : '',
-    flash ? `escalation-item--flash escalation-item--flash-${flash.round % 2}` : '',
+    // Review items change quietly: a label, no flashing.
+    flash && !review ? `escalation-item--flash escalation-item--flash-${flash.round % 2}` : '',
   ].filter(Boolean);
+  const quote = signal ? (showsOwnText(signal) ? excerpt(signal.text, signal.highlights) : { text: signalText(t, signal), highlights: [] }) : null;
+  const why = signal ? reasonText(t, signal.reasons, signal.contextUsed) : null;
   return (
     <li data-escalation={escalation.id}>
       <Link className={classes.join(' ')} to={moderationPath(escalation.id)} aria-current={selected ? 'true' : undefined}>
@@ -265,13 +302,29 @@ function QueueItem({ escalation, selected, flash, now, meId }: QueueItemProps) {
           {flash && <span className="escalation-item__new">{flash.fresh ? t('moderation.queue.new') : t('moderation.queue.updated')}</span>}
         </span>
         <span className="escalation-item__meta">
-          {categoryText(t, escalation.category)}
-          {signal && ` · ${t(`escalation.source.${signal.source}` as 'escalation.source.CHAT_MESSAGE', { defaultValue: signal.source })}`} ·{' '}
-          <Age since={escalation.openedAt} now={now} />
+          {categoryText(t, escalation.category, { source: signal?.source, severity: escalation.severity })}
+          {signal && ` · ${sourceText(t, signal.source)}`} · <Age since={escalation.openedAt} now={now} />
         </span>
-        {signal?.text && <span className="escalation-item__text">“{shorten(signal.text)}”</span>}
+        {quote && quote.text && (
+          <span className="escalation-item__text">
+            {/* What the client wrote is quoted; a questionnaire answer is not their words. */}
+            {signal && showsOwnText(signal) ? (
+              <>
+                “<HighlightedText text={quote.text} highlights={quote.highlights} />”
+              </>
+            ) : (
+              quote.text
+            )}
+          </span>
+        )}
+        {why && (
+          <span className="escalation-item__why">
+            {t('escalation.reasonLabel')} {why}
+          </span>
+        )}
         <span className="escalation-item__status">
           <StatusText escalation={escalation} meId={meId} />
+          {escalation.outcome && ` · ${outcomeText(t, escalation)}`}
           {escalation.alerts > 0 && ` · ${t('escalation.alerts', { count: escalation.alerts })}`}
         </span>
       </Link>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEscalationEvent } from '../safety/types';
-import { escalation } from './fixtures';
+import { escalation, reviewItem } from './fixtures';
 import {
   applyFilter,
   DEFAULT_FILTER,
@@ -9,6 +9,7 @@ import {
   mergeEvent,
   minutesSince,
   queueReducer,
+  reviewCount,
   sortQueue,
   unclaimedCount,
   type QueueState,
@@ -66,6 +67,33 @@ describe('the moderators queue', () => {
     expect(mergeEvent([claimed], { type: 'SIGNAL', escalation: escalation({ id: 'a', status: 'CLAIMED', signalCount: 3 }) }, 'OPEN')[0]?.signalCount).toBe(3);
   });
 
+  it('puts review items after HIGH and MEDIUM, as the server does', () => {
+    const items = [
+      reviewItem({ id: 'review-old', openedAt: '2026-11-20T07:00:00Z' }),
+      escalation({ id: 'medium', severity: 'MEDIUM', openedAt: '2026-11-20T10:00:00Z' }),
+      escalation({ id: 'high', openedAt: '2026-11-20T11:00:00Z' }),
+    ];
+    expect(ids(sortQueue(items, 'OPEN'))).toEqual(['high', 'medium', 'review-old']);
+  });
+
+  it('review items never alert and are not counted as waiting; raised to HIGH they alert like any escalation', () => {
+    const review = reviewItem();
+    expect(isAlert({ type: 'OPENED', escalation: review })).toBe(false);
+    expect(isAlert({ type: 'SIGNAL', escalation: review })).toBe(false);
+    expect(isAlert({ type: 'ESCALATED', escalation: { ...review, severity: 'HIGH', escalatedFromReview: true } })).toBe(true);
+    expect(isAlert({ type: 'DISMISSED', escalation: { ...review, status: 'RESOLVED', outcome: 'DISMISSED' } })).toBe(false);
+    expect(unclaimedCount([review, escalation()])).toBe(1);
+    expect(reviewCount([review, escalation(), { ...review, id: 'gone', status: 'RESOLVED' }])).toBe(1);
+  });
+
+  it('a review item raised to HIGH stays HIGH when an older event arrives late; dismissed, it leaves the open list', () => {
+    const raised = { ...reviewItem(), severity: 'HIGH' as const, escalatedFromReview: true };
+    expect(mergeEvent([raised], { type: 'OPENED', escalation: reviewItem() }, 'OPEN')[0]?.severity).toBe('HIGH');
+    expect(mergeEvent([reviewItem()], { type: 'ESCALATED', escalation: raised }, 'OPEN')[0]?.severity).toBe('HIGH');
+    const dismissed = { ...reviewItem(), status: 'RESOLVED' as const, outcome: 'DISMISSED' as const, dismissReason: 'HYPERBOLE' as const };
+    expect(mergeEvent([reviewItem(), escalation()], { type: 'DISMISSED', escalation: dismissed }, 'OPEN').map((e) => e.id)).toEqual(['e-1']);
+  });
+
   it('filters by severity and overdue', () => {
     const items = [escalation({ id: 'h' }), escalation({ id: 'm', severity: 'MEDIUM', overdue: true })];
     expect(ids(applyFilter(items, DEFAULT_FILTER))).toEqual(['h', 'm']);
@@ -92,6 +120,10 @@ describe('the moderators queue', () => {
   it('reads the live events of the contract, skipping unreadable ones', () => {
     expect(parseEscalationEvent({ type: 'OPENED', escalation: escalation() })?.escalation.client.pseudonym).toBe('Robin');
     expect(parseEscalationEvent({ type: 'EXPLODED', escalation: escalation() })).toBeNull();
+    expect(parseEscalationEvent({ type: 'DISMISSED', escalation: { ...reviewItem(), status: 'RESOLVED', outcome: 'DISMISSED', dismissReason: 'NOT_RISK' } })?.escalation.dismissReason).toBe('NOT_RISK');
+    const raised = parseEscalationEvent({ type: 'ESCALATED', escalation: { ...reviewItem(), severity: 'MEDIUM', escalatedFromReview: true } });
+    expect(raised?.type).toBe('ESCALATED');
+    expect(raised?.escalation.escalatedFromReview).toBe(true);
     expect(parseEscalationEvent({ type: 'OPENED', escalation: { id: 'x' } })).toBeNull();
   });
 });
@@ -126,5 +158,35 @@ describe('the queue state', () => {
     state = queueReducer(state, { type: 'failed', request: 2, error: new Error('offline') });
     expect(state.load).toBe('error');
     expect(ids(state.items)).toEqual(['a']);
+  });
+});
+
+describe('reading the v2 signal fields', () => {
+  it('reads reasons, highlights, the questionnaire and contextUsed, and tolerates what is odd or missing', () => {
+    const read = parseEscalationEvent({
+      type: 'OPENED',
+      escalation: {
+        ...escalation(),
+        lastSignal: {
+          source: 'QUESTIONNAIRE',
+          severity: 'HIGH',
+          text: 'phq-9:phq9-9 = 2',
+          reasons: ['plan', 7, 'timing'],
+          highlights: [{ start: 1, end: 4 }, { start: 'x', end: 2 }, null],
+          questionnaire: { name: 'PHQ-9', item: 9, value: 2, max: 3 },
+          contextUsed: true,
+        },
+      },
+    })?.escalation.lastSignal;
+    expect(read?.reasons).toEqual(['plan', 'timing']);
+    expect(read?.highlights).toEqual([{ start: 1, end: 4 }]);
+    expect(read?.questionnaire).toEqual({ name: 'PHQ-9', item: 9, value: 2, max: 3 });
+    expect(read?.contextUsed).toBe(true);
+
+    const old = parseEscalationEvent({ type: 'OPENED', escalation: { ...escalation(), lastSignal: { source: 'CHAT_MESSAGE', text: 'x', questionnaire: { name: 'PHQ-9' } } } })
+      ?.escalation;
+    expect(old?.lastSignal).toMatchObject({ reasons: [], highlights: [], questionnaire: null, contextUsed: false });
+    expect(old?.dismissReason).toBeNull();
+    expect(old?.escalatedFromReview).toBe(false);
   });
 });

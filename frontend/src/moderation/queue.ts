@@ -19,7 +19,7 @@ export const DEFAULT_FILTER: QueueFilter = { status: 'OPEN', severity: 'ALL', ov
 /** The server keeps the last 100 resolved escalations; so does the console. */
 export const RESOLVED_LIMIT = 100;
 
-const SEVERITY_RANK: Record<Severity, number> = { HIGH: 0, MEDIUM: 1 };
+const SEVERITY_RANK: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, REVIEW: 2 };
 const STATUS_RANK: Record<EscalationStatus, number> = { OPEN: 0, CLAIMED: 1, RESOLVED: 2 };
 
 function time(iso: string | null): number {
@@ -27,7 +27,7 @@ function time(iso: string | null): number {
   return Number.isNaN(value) ? 0 : value;
 }
 
-/** Unresolved: overdue first, then HIGH before MEDIUM, then the oldest first (as the server sorts). */
+/** Unresolved: overdue first, then HIGH, MEDIUM, review items, then the oldest first (as the server sorts). */
 export function compareOpen(a: EscalationSummary, b: EscalationSummary): number {
   return (
     Number(b.overdue) - Number(a.overdue) ||
@@ -50,12 +50,23 @@ export function sortQueue(items: readonly EscalationSummary[], status: QueueStat
 /**
  * Whether `incoming` is older news than `known` (an event overtaken by a list request, or two
  * events out of order): an escalation never goes back to an earlier status, never loses signals
- * or re-alerts, and an overdue one stays overdue until it is claimed.
+ * or re-alerts, never becomes less severe (a review item raised to HIGH stays HIGH), and an
+ * overdue one stays overdue until it is claimed.
  */
 export function isStale(incoming: EscalationSummary, known: EscalationSummary): boolean {
   const byStatus = STATUS_RANK[incoming.status] - STATUS_RANK[known.status];
   if (byStatus !== 0) return byStatus < 0;
-  return incoming.signalCount < known.signalCount || incoming.alerts < known.alerts || (known.overdue && !incoming.overdue && incoming.status === 'OPEN');
+  return (
+    incoming.signalCount < known.signalCount ||
+    incoming.alerts < known.alerts ||
+    SEVERITY_RANK[incoming.severity] > SEVERITY_RANK[known.severity] ||
+    (known.overdue && !incoming.overdue && incoming.status === 'OPEN')
+  );
+}
+
+/** A review item: an uncertain signal a moderator looks at quietly (no card, no alarm). */
+export function isReview(escalation: EscalationSummary): boolean {
+  return escalation.severity === 'REVIEW';
 }
 
 /** Whether an escalation belongs in the list shown (unresolved or resolved). */
@@ -82,14 +93,24 @@ export function applyFilter(items: readonly EscalationSummary[], filter: QueueFi
   );
 }
 
-/** Events that need a moderator's attention (a banner, a flash, a beep): new, worse, or still waiting. */
+const ALERT_EVENTS: readonly EscalationEvent['type'][] = ['OPENED', 'SIGNAL', 'OVERDUE', 'ESCALATED'];
+
+/**
+ * Events that need a moderator's attention (a banner, a beep): new, worse, raised from a review
+ * item, or still waiting. Review items never alert: they wait quietly in their own list.
+ */
 export function isAlert(event: EscalationEvent): boolean {
-  return (event.type === 'OPENED' || event.type === 'SIGNAL' || event.type === 'OVERDUE') && event.escalation.status !== 'RESOLVED';
+  return ALERT_EVENTS.includes(event.type) && event.escalation.status !== 'RESOLVED' && !isReview(event.escalation);
 }
 
-/** Escalations nobody has claimed yet. */
+/** Escalations nobody has claimed yet (review items are not counted: they are no emergency). */
 export function unclaimedCount(items: readonly EscalationSummary[]): number {
-  return items.filter((item) => item.status === 'OPEN').length;
+  return items.filter((item) => item.status === 'OPEN' && !isReview(item)).length;
+}
+
+/** Open review items. */
+export function reviewCount(items: readonly EscalationSummary[]): number {
+  return items.filter((item) => item.status !== 'RESOLVED' && isReview(item)).length;
 }
 
 /** Whole minutes since `iso` (0 for a moment ago, or when unreadable). */

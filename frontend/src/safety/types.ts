@@ -32,8 +32,13 @@ export interface CrisisCard {
   resources: CrisisResource[];
 }
 
-export const SEVERITIES = ['HIGH', 'MEDIUM'] as const;
+/** HIGH and MEDIUM are escalations (crisis card, alerts); REVIEW is a quiet item for a moderator to look at. */
+export const SEVERITIES = ['HIGH', 'MEDIUM', 'REVIEW'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+/** The severities a person chooses when escalating (a therapist, or a moderator raising a review item). */
+export const ESCALATION_SEVERITIES = ['HIGH', 'MEDIUM'] as const;
+export type EscalationSeverity = (typeof ESCALATION_SEVERITIES)[number];
 
 export const CATEGORIES = ['SUICIDE', 'SELF_HARM', 'ABUSE', 'VIOLENCE'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -41,18 +46,62 @@ export type Category = (typeof CATEGORIES)[number];
 export const ESCALATION_STATUSES = ['OPEN', 'CLAIMED', 'RESOLVED'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
-export const OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE'] as const;
+export const OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE', 'DISMISSED'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const SIGNAL_SOURCES = ['CHAT_MESSAGE', 'PROGRAMME_ANSWER', 'QUESTIONNAIRE', 'HELP_BUTTON', 'THERAPIST'] as const;
+/** The outcomes a moderator chooses when resolving (DISMISSED is what dismissing a review item gives). */
+export const RESOLVE_OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE'] as const;
+export type ResolveOutcome = (typeof RESOLVE_OUTCOMES)[number];
+
+/** Why a moderator found a review item not worrying; OTHER needs a note. */
+export const DISMISS_REASONS = ['NOT_RISK', 'HYPERBOLE', 'ABOUT_SOMEONE_ELSE', 'PAST_AND_RECOVERED', 'OTHER'] as const;
+export type DismissReason = (typeof DISMISS_REASONS)[number];
+
+export const SIGNAL_SOURCES = ['CHAT_MESSAGE', 'PROGRAMME_ANSWER', 'QUESTIONNAIRE', 'CHECKIN_NOTE', 'HELP_BUTTON', 'THERAPIST'] as const;
 export type SignalSource = (typeof SIGNAL_SOURCES)[number];
 
-export const EVENT_TYPES = ['OPENED', 'SIGNAL', 'CLAIMED', 'JOINED', 'NOTE', 'RESOLVED', 'OVERDUE'] as const;
+/** What the detector read in a text, as stable codes (translated under `escalation.reason`). */
+export const REASONS = [
+  'intent',
+  'method',
+  'plan',
+  'timing',
+  'place',
+  'farewell',
+  'burden',
+  'hopelessness',
+  'passive-wish',
+  'self-harm',
+  'abuse',
+  'sexual-abuse',
+  'threat-to-others',
+  'weapon',
+  'threatened',
+  'context',
+  'uncertain',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const EVENT_TYPES = ['OPENED', 'SIGNAL', 'CLAIMED', 'JOINED', 'NOTE', 'RESOLVED', 'OVERDUE', 'DISMISSED', 'ESCALATED'] as const;
 export type EscalationEventType = (typeof EVENT_TYPES)[number];
 
 export interface Person {
   id: string;
   pseudonym: string;
+}
+
+/** A stretch `[start, end)` of a signal's text, in UTF-16 offsets (as JavaScript strings count). */
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+/** A questionnaire answer that raised a signal, e.g. PHQ-9 item 9 answered 2 of 3. */
+export interface QuestionnaireAnswer {
+  name: string;
+  item: number;
+  value: number;
+  max: number;
 }
 
 export interface Signal {
@@ -64,6 +113,12 @@ export interface Signal {
   seq: number | null;
   at: string;
   byId: string;
+  /** Codes of what the detector read (see REASONS); unknown codes are kept as they are. */
+  reasons: string[];
+  highlights: Highlight[];
+  questionnaire: QuestionnaireAnswer | null;
+  /** The finding needed the earlier messages of the conversation. */
+  contextUsed: boolean;
 }
 
 export interface EscalationSummary {
@@ -83,6 +138,9 @@ export interface EscalationSummary {
   outcome: Outcome | null;
   signalCount: number;
   lastSignal: Signal | null;
+  dismissReason: DismissReason | null;
+  /** A review item a moderator raised to HIGH or MEDIUM. */
+  escalatedFromReview: boolean;
 }
 
 export interface Note {
@@ -136,6 +194,9 @@ export const safetyApi = {
   join: (id: string) => `/api/escalations/${encodeURIComponent(id)}/join`,
   notes: (id: string) => `/api/escalations/${encodeURIComponent(id)}/notes`,
   resolve: (id: string) => `/api/escalations/${encodeURIComponent(id)}/resolve`,
+  dismiss: (id: string) => `/api/escalations/${encodeURIComponent(id)}/dismiss`,
+  escalate: (id: string) => `/api/escalations/${encodeURIComponent(id)}/escalate`,
+  stats: (days: number) => `/api/safety/stats?days=${days}`,
   caseload: '/api/caseload/escalations',
   ofClient: (clientId: string) => `/api/clients/${encodeURIComponent(clientId)}/escalations`,
 } as const;
@@ -146,6 +207,8 @@ export const ESCALATION_QUEUE = '/user/queue/escalations';
 /** The longest texts the server accepts (help text and therapist reason; notes). */
 export const MAX_REASON = 2000;
 export const MAX_NOTE = 4000;
+/** The longest note with a dismissal or an escalation of a review item. */
+export const MAX_REVIEW_NOTE = 1000;
 
 // ---------------------------------------------------------------- readers
 
@@ -187,6 +250,22 @@ function parsePerson(value: unknown): Person | null {
   return { id, pseudonym: str(value.pseudonym) ?? '?' };
 }
 
+function parseHighlight(value: unknown): Highlight | null {
+  if (!isRecord(value)) return null;
+  const start = num(value.start);
+  const end = num(value.end);
+  return start !== null && end !== null ? { start, end } : null;
+}
+
+function parseQuestionnaire(value: unknown): QuestionnaireAnswer | null {
+  if (!isRecord(value)) return null;
+  const name = str(value.name);
+  const item = num(value.item);
+  const answer = num(value.value);
+  const max = num(value.max);
+  return name !== null && item !== null && answer !== null && max !== null ? { name, item, value: answer, max } : null;
+}
+
 export function parseSignal(value: unknown): Signal | null {
   if (!isRecord(value)) return null;
   return {
@@ -198,6 +277,10 @@ export function parseSignal(value: unknown): Signal | null {
     seq: num(value.seq),
     at: str(value.at) ?? '',
     byId: str(value.byId) ?? '',
+    reasons: list(value.reasons, str),
+    highlights: list(value.highlights, parseHighlight),
+    questionnaire: parseQuestionnaire(value.questionnaire),
+    contextUsed: value.contextUsed === true,
   };
 }
 
@@ -223,6 +306,8 @@ export function parseEscalation(value: unknown): EscalationSummary | null {
     outcome: oneOf(OUTCOMES, value.outcome),
     signalCount: num(value.signalCount) ?? 0,
     lastSignal: parseSignal(value.lastSignal),
+    dismissReason: oneOf(DISMISS_REASONS, value.dismissReason),
+    escalatedFromReview: value.escalatedFromReview === true,
   };
 }
 

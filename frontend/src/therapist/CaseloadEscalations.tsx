@@ -5,12 +5,13 @@ import { SelectField, TextAreaField } from '../app/forms';
 import { Link } from '../app/Link';
 import { useAuth } from '../auth/AuthProvider';
 import { characterCount } from '../chat/chatStore';
-import { Age, categoryText, OverdueLabel, SeverityBadge, StatusText, useNow } from '../moderation/EscalationBits';
+import { Age, OverdueLabel, SeverityBadge, StatusText, useNow } from '../moderation/EscalationBits';
+import { categoryText, sourceText } from '../moderation/labels';
 import { isAlert } from '../moderation/queue';
 import { useEscalationQueue, type EscalationQueue } from '../moderation/useEscalationQueue';
 import { errorCode } from '../programme/answers';
 import { useProgrammeText } from '../programme/useProgrammeText';
-import { ESCALATION_QUEUE, MAX_REASON, parseEscalation, safetyApi, SEVERITIES, type EscalationSummary, type Severity } from '../safety/types';
+import { ESCALATION_QUEUE, ESCALATION_SEVERITIES, MAX_REASON, parseEscalation, safetyApi, type EscalationSeverity, type EscalationSummary } from '../safety/types';
 import { therapistClientPath } from './paths';
 
 /**
@@ -39,7 +40,9 @@ export function CaseloadEscalationAlert({ queue, client }: AlertProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const now = useNow();
-  const items = client ? queue.items.filter((e) => e.client.id === client.id) : queue.items;
+  // Review items are for moderators only; the server never sends them here, and they are not shown if it did.
+  const open = queue.items.filter((e) => e.severity !== 'REVIEW');
+  const items = client ? open.filter((e) => e.client.id === client.id) : open;
 
   if (queue.load === 'error' && queue.items.length === 0) return <ErrorNotice error={queue.error} onRetry={queue.reload} />;
   if (items.length === 0) return null;
@@ -52,13 +55,12 @@ export function CaseloadEscalationAlert({ queue, client }: AlertProps) {
           <li key={escalation.id} data-escalation={escalation.id}>
             <p>
               <strong>{escalation.client.pseudonym}</strong> <SeverityBadge severity={escalation.severity} />{' '}
-              {escalation.overdue && <OverdueLabel />} {escalation.category && `${categoryText(t, escalation.category)} · `}
+              {escalation.overdue && <OverdueLabel />} {categoryText(t, escalation.category, { source: escalation.lastSignal?.source, severity: escalation.severity })} ·{' '}
               <Age since={escalation.openedAt} now={now} />
             </p>
             <p className="muted">
               <StatusText escalation={escalation} />
-              {escalation.lastSignal &&
-                ` · ${t(`escalation.source.${escalation.lastSignal.source}` as 'escalation.source.CHAT_MESSAGE', { defaultValue: escalation.lastSignal.source })}`}
+              {escalation.lastSignal && ` · ${sourceText(t, escalation.lastSignal.source)}`}
             </p>
             {!client && (
               <p>
@@ -88,7 +90,7 @@ export function EscalateToModerators({ clientId, name, onEscalated }: EscalatePr
   const fieldId = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [severity, setSeverity] = useState<Severity>('HIGH');
+  const [severity, setSeverity] = useState<EscalationSeverity>('HIGH');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -163,9 +165,9 @@ export function EscalateToModerators({ clientId, name, onEscalated }: EscalatePr
           <SelectField
             label={t('escalation.therapist.severity')}
             value={severity}
-            onChange={(event) => setSeverity(SEVERITIES.find((s) => s === event.target.value) ?? 'HIGH')}
+            onChange={(event) => setSeverity(ESCALATION_SEVERITIES.find((s) => s === event.target.value) ?? 'HIGH')}
           >
-            {SEVERITIES.map((value) => (
+            {ESCALATION_SEVERITIES.map((value) => (
               <option key={value} value={value}>
                 {t(`escalation.severity.${value}`)}
               </option>

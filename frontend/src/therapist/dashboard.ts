@@ -108,7 +108,8 @@ export function nextSort(current: Sort, key: SortKey): Sort {
   return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { MEDIUM: 1, HIGH: 2 };
+// Therapists never see review items (REVIEW); the rank is there for completeness.
+const SEVERITY_RANK: Record<Severity, number> = { REVIEW: 0, MEDIUM: 1, HIGH: 2 };
 
 /** The value a row is sorted by in a column; null = no value (always last). */
 function sortValue(row: OverviewRow, key: SortKey): number | string | null {

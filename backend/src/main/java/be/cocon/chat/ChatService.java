@@ -210,7 +210,7 @@ class ChatService implements GuideMessages {
 		this.conversations.noteSent(conversation.id(), message.senderId(), message.seq(), message.createdAt());
 		this.delivery.message(conversation, message);
 		this.events.publishEvent(new MessagePosted(conversation.id(), message.seq(), message.senderId(),
-				message.kindOrText(), message.body(), message.createdAt()));
+				message.kindOrText(), message.body(), message.createdAt(), message.data()));
 	}
 
 	/**

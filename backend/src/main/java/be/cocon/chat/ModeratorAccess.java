@@ -67,7 +67,7 @@ class ModeratorAccess implements SupportConversations, ConversationOverview {
 			return this.messages.range(conversationId, from, to)
 				.stream()
 				.map((message) -> new MessagePosted(conversationId, message.seq(), message.senderId(),
-						message.kindOrText(), message.body(), message.createdAt()))
+						message.kindOrText(), message.body(), message.createdAt(), message.data()))
 				.toList();
 		}).orElse(List.of());
 	}

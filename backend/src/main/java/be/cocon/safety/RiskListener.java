@@ -1,9 +1,11 @@
 package be.cocon.safety;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +68,13 @@ class RiskListener {
 		try {
 			// every side's text is context for the next message, whoever writes it
 			List<Turn> earlier = this.recent.next(posted);
+			String words = ownWords(posted);
+			if (words == null) {
+				return;
+			}
 			// the detector reads Dutch and English together (young people mix them), so
 			// the sender's account is read from the store only for a flagged text
-			RiskAssessment risk = this.detector.assess(posted.body(), ANY_LANGUAGE, earlier);
+			RiskAssessment risk = this.detector.assess(words, ANY_LANGUAGE, earlier);
 			if (!risk.flagged()) {
 				return;
 			}
@@ -77,8 +83,8 @@ class RiskListener {
 				return;
 			}
 			Source source = (posted.kind() == MessageKind.ANSWER) ? Source.PROGRAMME_ANSWER : Source.CHAT_MESSAGE;
-			this.escalations.signal(sender.id().value(), Signal.detected(source, risk, posted.body(),
-					posted.conversationId(), posted.seq(), posted.at(), sender.id().value()), posted.conversationId());
+			this.escalations.signal(sender.id().value(), Signal.detected(source, risk, words, posted.conversationId(),
+					posted.seq(), posted.at(), sender.id().value()), posted.conversationId());
 		}
 		catch (RuntimeException ex) {
 			// the message is stored either way; a failed assessment must be seen, not
@@ -87,6 +93,23 @@ class RiskListener {
 			log.error("Risk assessment failed for message {} of conversation {}", posted.seq(), posted.conversationId(),
 					ex);
 		}
+	}
+
+	/**
+	 * What the client wrote in their own words: a chat message's text, or the text of a
+	 * free-text or journal answer ({@code data.answer.text}). A chosen option, a scale
+	 * value or a finished timer is the programme's wording, not the client's, and is not
+	 * read (its risk items, such as PHQ-9 item 9, arrive as {@link RiskSignalled}).
+	 */
+	private static @Nullable String ownWords(MessagePosted posted) {
+		if (posted.kind() == MessageKind.TEXT) {
+			return posted.body();
+		}
+		if (posted.data() != null && posted.data().get("answer") instanceof Map<?, ?> answer
+				&& answer.get("text") instanceof String text && !text.isBlank()) {
+			return text;
+		}
+		return null;
 	}
 
 	@EventListener

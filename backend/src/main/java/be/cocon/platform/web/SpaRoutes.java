@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SpaRoutes {
 
 	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat",
-			"/moderation", "/programmes", "/therapist/client", "/checkin", "/therapist/dashboard" })
+			"/moderation", "/moderation/stats", "/programmes", "/therapist/client", "/checkin",
+			"/therapist/dashboard" })
 	String app() {
 		return "forward:/index.html";
 	}
