@@ -132,7 +132,7 @@ class CombinedRiskDetector implements RiskDetector {
 	record Policy(double high, double ruleCard, double modelCard, double modelReview, double modelReviewBare,
 			int contextTurns) {
 
-		static final Policy DEFAULT = new Policy(0.9, 0.8, 0.92, 0.1, 0.1, 3);
+		static final Policy DEFAULT = new Policy(0.9, 0.65, 0.92, 0.06, 0.08, 3);
 
 		@Nullable Severity severity(@Nullable Severity byRules, double risk, boolean cue, int words) {
 			if (byRules == Severity.REVIEW) {

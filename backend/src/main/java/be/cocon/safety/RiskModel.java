@@ -95,7 +95,8 @@ final class RiskModel {
 
 	static final List<String> TRAINING = List.of("safety/training/corpus-dev.tsv", "safety/training/more-nl-a.tsv",
 			"safety/training/more-nl-b.tsv", "safety/training/more-en-a.tsv", "safety/training/more-en-b.tsv",
-			"safety/training/everyday-nl.tsv", "safety/training/everyday-en.tsv", "safety/training/earlier.tsv");
+			"safety/training/everyday-nl.tsv", "safety/training/everyday-en.tsv", "safety/training/everyday2-nl.tsv",
+			"safety/training/everyday2-en.tsv", "safety/training/earlier.tsv");
 
 	/**
 	 * The probability of each outcome.

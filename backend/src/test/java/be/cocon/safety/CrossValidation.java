@@ -30,10 +30,10 @@ public final class CrossValidation {
 		int folds = 5;
 		List<CombinedRiskDetector.Policy> policies = new ArrayList<>(List.of(CombinedRiskDetector.Policy.DEFAULT));
 		if (args.length > 0 && args[0].equals("sweep")) {
-			for (double ruleCard : new double[] { 0.8 }) {
-				for (double modelCard : new double[] { 0.92 }) {
-					for (double review : new double[] { 0.1 }) {
-						for (double bare : new double[] { 0.1 }) {
+			for (double ruleCard : new double[] { 0.5, 0.65, 0.8 }) {
+				for (double modelCard : new double[] { 0.75, 0.85, 0.92 }) {
+					for (double review : new double[] { 0.06 }) {
+						for (double bare : new double[] { 0.08 }) {
 							policies.add(new CombinedRiskDetector.Policy(0.9, ruleCard, modelCard, review, bare, 3));
 						}
 					}
