@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +42,13 @@ import org.springframework.security.oauth2.server.authorization.jackson.OAuth2Au
  * OAuth2 authorizations (codes, access and refresh tokens) in the store, so sign-ins and
  * refresh tokens survive a restart and work across instances. Each token value is also
  * filed under {@code _id = kind + ":" + sha256(value)} in a small lookup collection, so
- * finding an authorization by a token is two {@code _id} reads.
+ * finding an authorization by a token is two {@code _id} reads. A refresh token that was
+ * already rotated and is presented again revokes its whole authorization (RFC 9700,
+ * 4.14): someone holds a copy, so the newest refresh token is not trusted either.
  */
 class MongoAuthorizationService implements OAuth2AuthorizationService {
+
+	private static final Logger log = LoggerFactory.getLogger(MongoAuthorizationService.class);
 
 	static final String COLLECTION = "oauth2_authorizations";
 
@@ -121,6 +127,13 @@ class MongoAuthorizationService implements OAuth2AuthorizationService {
 			// still matches
 			if (authorization != null && holds(authorization, kind, token)) {
 				return authorization;
+			}
+			if (authorization != null && "refresh_token".equals(kind)) {
+				// a refresh token that was rotated away is used again: revoke the chain
+				remove(authorization);
+				log.warn("Identity: a used refresh token was presented again; authorization {} revoked",
+						authorization.getId());
+				return null;
 			}
 		}
 		return null;
