@@ -160,6 +160,11 @@ class ChatService implements GuideMessages {
 	}
 
 	@Override
+	public void removeParticipant(String conversationId, String userId) {
+		this.conversations.removeParticipant(conversationId, userId);
+	}
+
+	@Override
 	public long post(String conversationId, String senderId, String clientMessageId, MessageKind kind, String body,
 			Map<String, Object> data) {
 		ConversationDocument conversation = this.conversations.findById(conversationId)

@@ -21,6 +21,12 @@ public interface GuideMessages {
 	void addParticipant(String conversationId, String userId);
 
 	/**
+	 * Takes a participant out (e.g. a therapist whose client moved on); they no longer
+	 * list, read, receive or write the conversation. Harmless when not there.
+	 */
+	void removeParticipant(String conversationId, String userId);
+
+	/**
 	 * Posts a message and returns its sequence number. The client message id makes the
 	 * post idempotent: posting the same id again returns the first message's number.
 	 */

@@ -223,6 +223,11 @@ class ProgrammeService implements SmartInitializingSingleton {
 				String locale = clientAccount(enrolment.clientId()).locale();
 				this.messages.postFeedback(enrolment, therapistId, stepId, run, comments.size(), text,
 						(module != null) ? module.title().in(locale) : "");
+				if (!isTherapistOf(therapistId, enrolment.clientId())) {
+					// the client moved on while this comment was written: GuideTherapists
+					// may have taken the therapist out before the feedback put them in
+					this.chat.removeParticipant(enrolment.conversationId(), therapistId);
+				}
 				return changed;
 			}
 		}
@@ -271,10 +276,14 @@ class ProgrammeService implements SmartInitializingSingleton {
 	}
 
 	void requireTherapistOf(String therapistId, String clientId) {
-		Account client = this.accounts.findById(new UserId(clientId)).orElse(null);
-		if (client == null || client.therapistId() == null || !client.therapistId().value().equals(therapistId)) {
+		if (!isTherapistOf(therapistId, clientId)) {
 			throw AnswerProblem.forbidden("client.not-in-caseload", "This client is not in your caseload.");
 		}
+	}
+
+	private boolean isTherapistOf(String therapistId, String clientId) {
+		Account client = this.accounts.findById(new UserId(clientId)).orElse(null);
+		return client != null && client.therapistId() != null && client.therapistId().value().equals(therapistId);
 	}
 
 	private void afterAnswer(EnrolmentDocument enrolment, PinnedContent content, Step step,

@@ -392,6 +392,46 @@ class ProgrammeStompTests {
 	}
 
 	@Test
+	void formerTherapistLosesTheGuideConversationWhenTheClientMovesToAnotherTherapist() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode enrolment = enrol("stress-and-relaxation");
+		String id = enrolment.get("id").asString();
+		String guide = enrolment.get("conversationId").asString();
+		answerLive(stomp, id, nextOfKind(stomp, "STEP").get("data"));
+		nextOfKind(stomp, "ANSWER");
+		JsonNode second = nextOfKind(stomp, "STEP");
+		String formerToken = this.tokens.tokenFor(this.therapist, Role.THERAPIST);
+		Response comment = this.http.postJson("/api/enrolments/" + id + "/steps/welcome/comments",
+				"{\"text\":\"Goed begonnen.\",\"run\":1}", "Authorization", bearer(formerToken));
+		assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+		nextOfKind(stomp, "FEEDBACK");
+		UserId next = this.tokens.account(Role.THERAPIST);
+		String nextToken = this.tokens.tokenFor(next, Role.THERAPIST);
+		StompTestClient former = connect(formerToken);
+		StompTestClient current = connect(nextToken);
+
+		Response moved = this.http.putJson("/api/admin/clients/" + this.client + "/therapist",
+				"{\"therapistId\":\"" + next + "\"}", "Authorization", bearer(this.tokens.tokenFor(Role.ADMIN)));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		answerLive(stomp, id, second.get("data"));
+		long answerSeq = nextOfKind(stomp, "ANSWER").get("seq").asLong();
+
+		Response refused = this.http.get("/api/conversations/" + guide + "/messages", "Authorization",
+				bearer(formerToken));
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.json().get("code").asString()).isEqualTo("conversation.not-found");
+		assertThat(this.http.get("/api/conversations", "Authorization", bearer(formerToken))
+			.json()
+			.findValuesAsString("id")).doesNotContain(guide);
+		JsonNode read = this.http.get("/api/conversations/" + guide + "/messages", "Authorization", bearer(nextToken))
+			.json();
+		assertThat(read.get("messages").findValuesAsString("kind")).contains("ANSWER", "FEEDBACK");
+		assertThat(read.get("lastSeq").asLong()).isGreaterThanOrEqualTo(answerSeq);
+		assertThat(nextOfKind(current, "ANSWER").get("seq").asLong()).isEqualTo(answerSeq);
+		assertThat(former.poll("/user/queue/messages", 500)).as("the former therapist receives nothing live").isNull();
+	}
+
+	@Test
 	void therapistCanAssignAProgrammeToAClientOfTheCaseload() {
 		String therapistToken = bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST));
 
@@ -499,7 +539,11 @@ class ProgrammeStompTests {
 	}
 
 	private StompTestClient connect() throws Exception {
-		StompTestClient stomp = StompTestClient.connect(this.port, this.clientToken).subscribeUserQueues();
+		return connect(this.clientToken);
+	}
+
+	private StompTestClient connect(String token) throws Exception {
+		StompTestClient stomp = StompTestClient.connect(this.port, token).subscribeUserQueues();
 		this.open.add(stomp);
 		return stomp;
 	}
