@@ -44,9 +44,13 @@ class WebSecurity {
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http, AccountStatusCheck jwtAuthentication) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
-		http.securityMatcher("/api/**")
+		// metrics and info tell a stranger how many escalations there are and what runs
+		// here: an admin's token only (health stays open for probes, in the web chain)
+		http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/info")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/crisis-resources")
 				.permitAll()
+				.requestMatchers("/actuator/prometheus", "/actuator/info")
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/escalations", "/api/escalations/**")

@@ -84,7 +84,8 @@ class ConcurrentClaimTests {
 			.json()
 			.at("/claimedBy/id")
 			.asString()).isEqualTo(winner);
-		assertThat(http.get("/actuator/prometheus").body()).contains("cocon_safety_time_to_claim_seconds_count")
+		assertThat(http.get("/actuator/prometheus", "Authorization", bearer(this.tokens.tokenFor(Role.ADMIN))).body())
+			.contains("cocon_safety_time_to_claim_seconds_count")
 			.containsPattern("cocon_safety_escalations_opened_total\\{[^}]*source=\"HELP_BUTTON\"");
 	}
 

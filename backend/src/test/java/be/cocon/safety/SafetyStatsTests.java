@@ -101,7 +101,9 @@ class SafetyStatsTests {
 			assertThat(dates(week)).hasSize(7).startsWith(day.minusDays(6).toString()).endsWith(day.toString());
 			assertThat(week.at("/days/6")).isEqualTo(today.at("/days/0"));
 		}
-		String prometheus = new HttpTestClient(this.port).get("/actuator/prometheus").body();
+		String prometheus = new HttpTestClient(this.port)
+			.get("/actuator/prometheus", "Authorization", "Bearer " + this.tokens.tokenFor(Role.ADMIN))
+			.body();
 		assertThat(prometheus)
 			.containsPattern("cocon_safety_signals_total\\{[^}]*category=\"SUICIDE\",severity=\"REVIEW\","
 					+ "source=\"CHAT_MESSAGE\"")

@@ -164,17 +164,29 @@ class PlatformHttpTests {
 
 	@Test
 	void infoSaysWhichStoreIsUsed() throws Exception {
-		JsonNode info = this.json.readTree(get("/actuator/info").body());
+		JsonNode info = this.json.readTree(get("/actuator/info", this.tokens.tokenFor(Role.ADMIN)).body());
 
 		assertThat(info.get("store").get("kind").asString()).isEqualTo("embedded");
 	}
 
 	@Test
 	void prometheusEndpointExposesMetrics() throws Exception {
-		HttpResponse<String> response = get("/actuator/prometheus");
+		HttpResponse<String> response = get("/actuator/prometheus", this.tokens.tokenFor(Role.ADMIN));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"cocon\"");
+	}
+
+	@Test
+	void metricsAndInfoAreForAdminsOnlyWhileHealthStaysOpen() throws Exception {
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/info" }) {
+			HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(path)).build());
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+			assertThat(anonymous.body()).as(path).doesNotContain("cocon_").doesNotContain("store");
+			assertThat(get(path, this.tokens.tokenFor(Role.MODERATOR)).statusCode()).as(path).isEqualTo(403);
+			assertThat(get(path).statusCode()).as(path).isEqualTo(403);
+		}
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator/health")).build()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -186,7 +198,11 @@ class PlatformHttpTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + this.token).build());
+		return get(path, this.token);
+	}
+
+	private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build());
 	}
 
 	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
