@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account may not do this.");
 		problem.setProperty("code", "auth.forbidden");
+		return withRequestId(problem);
+	}
+
+	/**
+	 * A query string the container cannot decode ({@code ?country=%ff}): the client's
+	 * mistake, answered 400 and logged at DEBUG only (never the value).
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex) {
+		log.debug("Refused a request whose parameters cannot be decoded");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request's parameters are not validly encoded (percent-encoded UTF-8).");
+		problem.setProperty("code", "request.invalid-encoding");
 		return withRequestId(problem);
 	}
 

@@ -178,6 +178,16 @@ class PlatformHttpTests {
 	}
 
 	@Test
+	void anUndecodableQueryIsABadRequestNotAServerError() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/crisis-resources?country=%ff")).build());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("code").asString()).isEqualTo("request.invalid-encoding");
+		assertThat(problem.get("requestId").asString()).isNotBlank();
+	}
+
+	@Test
 	void metricsAndInfoAreForAdminsOnlyWhileHealthStaysOpen() throws Exception {
 		for (String path : new String[] { "/actuator/prometheus", "/actuator/info" }) {
 			HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(path)).build());
