@@ -68,7 +68,7 @@ class CombinedRiskDetector implements RiskDetector {
 	RiskAssessment assessOne(String text, String language) {
 		// young people mix Dutch and English: both languages' rules read every message,
 		// so the client's language need not be known (nor read from the store) first
-		RiskAssessment byRules = this.rules.assess(text, BOTH);
+		RiskAssessment byRules = this.rules.assess(text, ANY_LANGUAGE);
 		RiskModel.Scores scores = this.model.score(text);
 		ReasonCues.Found found = this.cues.find(text);
 		Severity severity = this.policy.severity(byRules.severity(), scores.riskTotal(),
@@ -89,9 +89,6 @@ class CombinedRiskDetector implements RiskDetector {
 	}
 
 	static final int MIN_WORDS = 3;
-
-	/** Not a language code: the rules of every language read the text. */
-	static final String BOTH = "*";
 
 	private static int words(String text) {
 		int count = 0;

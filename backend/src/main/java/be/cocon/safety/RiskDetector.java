@@ -8,6 +8,12 @@ import java.util.List;
 public interface RiskDetector {
 
 	/**
+	 * Not a language code: the text is read with every language's rules (young people mix
+	 * Dutch and English).
+	 */
+	String ANY_LANGUAGE = "*";
+
+	/**
 	 * Assess one message on its own.
 	 * @param text the message as written
 	 * @param language {@code "nl"} or {@code "en"}; any other value tries both

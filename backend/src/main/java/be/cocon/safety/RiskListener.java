@@ -57,9 +57,6 @@ class RiskListener {
 		this.meters = meters;
 	}
 
-	/** Both languages' rules read every message. */
-	static final String ANY_LANGUAGE = "*";
-
 	@EventListener
 	void on(MessagePosted posted) {
 		if (!TEXT.contains(posted.kind())) {
@@ -74,7 +71,7 @@ class RiskListener {
 			}
 			// the detector reads Dutch and English together (young people mix them), so
 			// the sender's account is read from the store only for a flagged text
-			RiskAssessment risk = this.detector.assess(words, ANY_LANGUAGE, earlier);
+			RiskAssessment risk = this.detector.assess(words, RiskDetector.ANY_LANGUAGE, earlier);
 			if (!risk.flagged()) {
 				return;
 			}

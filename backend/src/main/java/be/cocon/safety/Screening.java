@@ -35,7 +35,7 @@ class Screening implements RiskScreening {
 		if (client == null) {
 			return Optional.empty();
 		}
-		RiskAssessment risk = this.detector.assess(text, RiskListener.ANY_LANGUAGE);
+		RiskAssessment risk = this.detector.assess(text, RiskDetector.ANY_LANGUAGE);
 		if (!risk.flagged()) {
 			return Optional.empty();
 		}

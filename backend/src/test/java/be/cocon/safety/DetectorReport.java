@@ -92,31 +92,6 @@ public final class DetectorReport {
 		return new Outcome(example, last);
 	}
 
-	/**
-	 * Assess a sequence as the live chat does: every message of the young person as it
-	 * arrives, with the turns before it; the most urgent assessment counts. An alarming
-	 * first line is flagged before the explanation that follows it can be read.
-	 */
-	static Outcome runLive(RiskDetector detector, Labelled example) {
-		if (!example.sequence()) {
-			return run(detector, example);
-		}
-		List<Turn> earlier = new ArrayList<>();
-		RiskAssessment worst = RiskAssessment.none();
-		for (String turn : example.turns()) {
-			boolean therapist = turn.startsWith("T: ");
-			String text = Labelled.withoutSpeaker(turn);
-			if (!therapist) {
-				RiskAssessment assessment = detector.assess(text, example.language(), List.copyOf(earlier));
-				if (CombinedRiskDetector.rank(assessment) > CombinedRiskDetector.rank(worst)) {
-					worst = assessment;
-				}
-			}
-			earlier.add(new Turn(text, !therapist));
-		}
-		return new Outcome(example, worst);
-	}
-
 	/** The figures per slice. */
 	static String report(List<Outcome> outcomes) {
 		Map<String, Predicate<Outcome>> slices = new LinkedHashMap<>();
