@@ -22,6 +22,7 @@ function conversation(overrides: Partial<ConversationSummary> = {}): Conversatio
     unread: 0,
     readSeq: 2,
     othersReadSeq: 1,
+    closedAt: null,
     ...overrides,
   };
 }
@@ -199,6 +200,32 @@ describe('/chat', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Opnieuw versturen' }));
     expect((transport.sentTo('/messages') as { clientMessageId: string }[]).map((m) => m.clientMessageId)).toEqual([id, id]);
     expect(bubble('Snel snel').getAttribute('data-status')).toBe('sending');
+  });
+
+  it('a closed conversation (the therapist changed) can be read but has no composer', async () => {
+    renderChat({ conversations: [conversation({ closedAt: '2026-11-04T09:00:00Z' })] });
+    expect(await screen.findByText('Hoe was je dag?', { selector: '.message__body' })).toBeTruthy();
+    expect(document.querySelector('.conversation__closed')?.textContent).toContain('Dit gesprek is afgesloten');
+    expect(screen.queryByRole('textbox', { name: 'Bericht aan Dr. Noor Peeters' })).toBeNull();
+  });
+
+  it('a send refused because the conversation closed meanwhile fetches the list again and drops the composer', async () => {
+    let closed = false;
+    const { transport } = renderChat({
+      routes: { 'GET /api/conversations': () => ({ body: [conversation({ closedAt: closed ? '2026-11-04T09:00:00Z' : null })] }) },
+    });
+    await screen.findByText('Hoe was je dag?', { selector: '.message__body' });
+    fireEvent.change(composer(), { target: { value: 'Ben je er nog?' } });
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    const [sent] = transport.sentTo('/messages') as { clientMessageId: string }[];
+    closed = true;
+
+    act(() =>
+      transport.emit({ type: 'error', payload: { code: 'conversation.closed', detail: 'closed', clientMessageId: sent!.clientMessageId, destination: null } }),
+    );
+
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Bericht aan Dr. Noor Peeters' })).toBeNull());
+    expect(screen.getByText('Dit gesprek is afgesloten', { exact: false, selector: '.conversation__closed' })).toBeTruthy();
   });
 
   it('client without a therapist yet: will be linked soon', async () => {

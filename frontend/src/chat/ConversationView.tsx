@@ -72,7 +72,11 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
           </>
         )}
       </p>
-      {guide ? (
+      {conversation.closedAt ? (
+        <p className="composer composer__hint conversation__closed" role="status">
+          {t('chat.closed')}
+        </p>
+      ) : guide ? (
         <p className="composer composer__hint guide-hint">{t('programme.guide.hint')}</p>
       ) : checkin ? (
         <CheckinConversationHint />

@@ -522,6 +522,8 @@ export class ChatStore {
     this.published.delete(clientMessageId);
     this.saveOutbox();
     this.update(conversationId, (c) => applyFailure(c, clientMessageId, error.code));
+    // The conversation was closed since the list was read: fetch it again so the composer goes.
+    if (error.code === 'conversation.closed') void this.loadConversations();
   }
 
   // ---------------------------------------------------------------- state

@@ -59,6 +59,8 @@ export interface ConversationState {
   loadingOlder: boolean;
   /** Who is typing right now (not the user). */
   typingUserId: string | null;
+  /** Set when nobody can write here any more (the client moved to another therapist). */
+  closedAt: string | null;
 }
 
 export function emptyConversation(id: string): ConversationState {
@@ -76,6 +78,7 @@ export function emptyConversation(id: string): ConversationState {
     hasOlder: false,
     loadingOlder: false,
     typingUserId: null,
+    closedAt: null,
   };
 }
 
@@ -92,6 +95,7 @@ export function applySummary(existing: ConversationState | undefined, summary: C
     readSeq: Math.max(base.readSeq, summary.readSeq),
     othersReadSeq: Math.max(base.othersReadSeq, summary.othersReadSeq),
     lastMessage,
+    closedAt: summary.closedAt,
   };
 }
 

@@ -124,6 +124,7 @@ export function parseConversation(value: unknown): ConversationSummary | null {
     unread: num(value.unread) ?? 0,
     readSeq: num(value.readSeq) ?? 0,
     othersReadSeq: num(value.othersReadSeq) ?? 0,
+    closedAt: str(value.closedAt),
   };
 }
 

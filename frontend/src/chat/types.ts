@@ -14,6 +14,7 @@ export const CHAT_ERROR_CODES = [
   'conversation.not-found',
   'conversation.guide-answers-only',
   'conversation.read-only',
+  'conversation.closed',
   'message.empty',
   'message.too-long',
   'message.control-characters',
@@ -115,6 +116,8 @@ export interface ConversationSummary {
   unread: number;
   readSeq: number;
   othersReadSeq: number;
+  /** Set when nobody can write here any more (the client moved to another therapist). */
+  closedAt: string | null;
 }
 
 /** `GET /api/conversations/{id}/messages` */

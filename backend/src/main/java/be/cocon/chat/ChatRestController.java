@@ -94,7 +94,7 @@ class ChatRestController {
 		ChatViews.Preview preview = (last != null)
 				? new ChatViews.Preview(last.seq(), last.senderId(), last.text(), last.at()) : null;
 		return new ConversationView(conversation.id(), conversation.kind().name(), participants, conversation.lastSeq(),
-				preview, Math.max(0, conversation.lastSeq() - read), read, othersRead);
+				preview, Math.max(0, conversation.lastSeq() - read), read, othersRead, conversation.closedAt());
 	}
 
 	private static String mainRole(Account account) {

@@ -86,6 +86,9 @@ class ChatService implements GuideMessages {
 			throw ChatProblem.invalid("conversation.read-only",
 					"This conversation only carries check-in reminders; answer with a check-in.", clientMessageId);
 		}
+		if (conversation.isClosed()) {
+			throw closed(clientMessageId);
+		}
 		String dedupId = senderId + ":" + clientMessageId.toLowerCase(Locale.ROOT);
 		Instant now = this.clock.instant();
 		Earlier earlier = Earlier.NONE;
@@ -104,12 +107,29 @@ class ChatService implements GuideMessages {
 		// a moderator who stepped in is marked on each message, so the mark outlives
 		// their participation
 		Map<String, Object> data = conversation.isModerator(senderId) ? Map.of("senderRole", "MODERATOR") : null;
+		Long seq = earlier.reservedSeq();
+		if (seq == null) {
+			// the conversation may have been closed since it was read: the number is only
+			// handed out while it is open
+			seq = this.conversations.nextSeqIfOpen(conversation.id()).orElse(null);
+			if (seq == null) {
+				this.messages.releaseClaim(dedupId);
+				throw closed(clientMessageId);
+			}
+			this.messages.reserveSeq(dedupId, seq);
+		}
 		MessageDocument message = store(
 				new Draft(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, data, now), dedupId,
-				earlier.reservedSeq());
+				seq);
 		this.durability.awaitDurable();
 		afterStored(conversation, message);
 		return new Ack(clientMessageId, message.id(), conversation.id(), message.seq(), message.createdAt(), false);
+	}
+
+	private static ChatProblem closed(@Nullable String clientMessageId) {
+		return new ChatProblem(409, "conversation.closed",
+				"This conversation is closed: the client has moved to another therapist. It can be read, not written.",
+				clientMessageId);
 	}
 
 	MessagePage page(String userId, String conversationId, @Nullable Long before, @Nullable Long after, int limit) {

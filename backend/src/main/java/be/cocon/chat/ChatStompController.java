@@ -67,7 +67,10 @@ class ChatStompController {
 
 	@MessageMapping("/conversations/{conversationId}/typing")
 	void typing(@DestinationVariable String conversationId, @Payload Typing typing, Principal user) {
-		this.chat.participantConversation(user.getName(), conversationId, null);
+		if (this.chat.participantConversation(user.getName(), conversationId, null).isClosed()) {
+			// nobody writes in a closed conversation, so nobody is typing there either
+			return;
+		}
 		String key = user.getName() + ":" + conversationId + ":" + typing.typing();
 		Instant now = this.clock.instant();
 		Instant last = this.lastTyping.get(key);

@@ -42,9 +42,12 @@ final class ChatViews {
 	record PresenceEvent(String userId, boolean online) {
 	}
 
-	/** One conversation in a user's list. */
+	/**
+	 * One conversation in a user's list; {@code closedAt} is set when it can no longer be
+	 * written (the client moved to another therapist).
+	 */
 	record ConversationView(String id, String kind, List<Participant> participants, long lastSeq,
-			@Nullable Preview lastMessage, long unread, long readSeq, long othersReadSeq) {
+			@Nullable Preview lastMessage, long unread, long readSeq, long othersReadSeq, @Nullable Instant closedAt) {
 	}
 
 	record Participant(String id, String pseudonym, String role, boolean online) {

@@ -13,12 +13,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A conversation as stored: its participants, the last sequence number handed out (the
  * per-conversation counter), a preview of the last message and each participant's read
  * marker. Moderators who stepped in on an escalation are listed as participants and as
- * moderators while they take part.
+ * moderators while they take part. A closed conversation ({@code closedAt} set) can be
+ * read but no longer written.
  */
 @Document(ConversationDocument.COLLECTION)
 record ConversationDocument(@Id String id, ConversationKind kind, List<String> participants, Instant createdAt,
 		long lastSeq, @Nullable Preview lastMessage, Map<String, Long> readMarkers, @Nullable List<String> moderators,
-		@Nullable Map<String, Instant> lastSentAt) {
+		@Nullable Map<String, Instant> lastSentAt, @Nullable Instant closedAt) {
 
 	static final String COLLECTION = "conversations";
 
@@ -37,6 +38,15 @@ record ConversationDocument(@Id String id, ConversationKind kind, List<String> p
 	 */
 	boolean isModerator(String userId) {
 		return this.moderators != null && this.moderators.contains(userId);
+	}
+
+	/**
+	 * Whether nobody may write here any more: a therapy conversation is closed when the
+	 * client moves to another therapist (or is left without one), so the former therapist
+	 * keeps the history up to the move and nothing after it.
+	 */
+	boolean isClosed() {
+		return this.closedAt != null;
 	}
 
 	boolean hasParticipant(String userId) {

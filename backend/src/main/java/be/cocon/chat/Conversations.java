@@ -37,8 +37,8 @@ class Conversations {
 	 */
 	void createIfAbsent(String id, ConversationKind kind, List<String> participants, Instant at) {
 		try {
-			this.mongo
-				.insert(new ConversationDocument(id, kind, participants, at, 0, null, Map.of(), List.of(), Map.of()));
+			this.mongo.insert(
+					new ConversationDocument(id, kind, participants, at, 0, null, Map.of(), List.of(), Map.of(), null));
 		}
 		catch (DuplicateKeyException ex) {
 			// created before (events are delivered at least once)
@@ -90,6 +90,32 @@ class Conversations {
 			throw new IllegalStateException("Conversation " + id + " vanished");
 		}
 		return updated.lastSeq();
+	}
+
+	/**
+	 * Hands out the next sequence number unless the conversation is closed; the same
+	 * single update decides both, so no number is handed out after a close.
+	 * @return the number, or empty when the conversation is closed (or gone)
+	 */
+	Optional<Long> nextSeqIfOpen(String id) {
+		ConversationDocument updated = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("closedAt").exists(false)), new Update().inc("lastSeq", 1),
+				FindAndModifyOptions.options().returnNew(true), ConversationDocument.class);
+		return Optional.ofNullable(updated).map(ConversationDocument::lastSeq);
+	}
+
+	/**
+	 * Closes a conversation for writing (again harmless); does nothing when it does not
+	 * exist.
+	 */
+	void close(String id, Instant at) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("closedAt").exists(false)),
+				new Update().set("closedAt", at), ConversationDocument.class);
+	}
+
+	/** Opens a closed conversation for writing again. */
+	void reopen(String id) {
+		this.mongo.updateFirst(byId(id), new Update().unset("closedAt"), ConversationDocument.class);
 	}
 
 	/** Sets the preview unless a later message already set it. */
