@@ -213,6 +213,27 @@ describe('ChatStore', () => {
     expect((transport.sentTo('/messages') as { clientMessageId: string }[]).map((s) => s.clientMessageId)).toEqual([id, id]);
   });
 
+  it('store.unavailable: the message keeps waiting and goes out again, same clientMessageId, until it is acknowledged', async () => {
+    const { store, transport } = setup();
+    store.start();
+    await settle();
+    const id = store.send(CONV, 'tijdens de storing')!;
+    const refuse = () =>
+      transport.emit({ type: 'error', payload: { code: 'store.unavailable', detail: '', clientMessageId: id, destination: null } });
+    refuse();
+    expect(conversation(store).messages[0]?.failed).toBeNull();
+    expect(store.getState().waiting).toBe(1);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(transport.sentTo('/messages')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    refuse();
+    await vi.advanceTimersByTimeAsync(5000);
+    const sent = (transport.sentTo('/messages') as { clientMessageId: string }[]).map((s) => s.clientMessageId);
+    expect(sent).toEqual([id, id, id]);
+    transport.emit({ type: 'ack', payload: { clientMessageId: id, id: `${CONV}:1`, conversationId: CONV, seq: 1, createdAt: '2026-11-03T10:00:00Z', duplicate: false } });
+    expect(store.getState().waiting).toBe(0);
+  });
+
   it('outbox: messages written offline are kept in sessionStorage and sent once on reconnect', async () => {
     const { store, transport } = setup();
     store.start();

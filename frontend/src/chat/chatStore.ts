@@ -28,6 +28,9 @@ export const TYPING_SHOWN_MS = 5000;
 export const READ_DEBOUNCE_MS = 400;
 /** A resend the server is still storing (`message.in-progress`) is tried again after this. */
 export const IN_PROGRESS_RETRY_MS = 2000;
+
+/** A send refused because the server's storage was briefly out of reach (`store.unavailable`) is tried again after this. */
+export const STORE_UNAVAILABLE_RETRY_MS = 5000;
 export const HISTORY_PAGE = 50;
 export const RESUME_PAGE = 100;
 /** At most this many resume pages per conversation and reconnect (10 000 messages). */
@@ -507,14 +510,18 @@ export class ChatStore {
     }
     if (!item) return;
     const { clientMessageId, conversationId } = item;
-    if (error.code === 'message.in-progress') {
-      // The first attempt is still being stored: ask again shortly (same clientMessageId).
-      const timer = setTimeout(() => {
-        this.retryTimers.delete(timer);
-        this.published.delete(clientMessageId);
-        const current = this.outbox.find((i) => i.clientMessageId === clientMessageId);
-        if (current) this.publishSend(current);
-      }, IN_PROGRESS_RETRY_MS);
+    if (error.code === 'message.in-progress' || error.code === 'store.unavailable') {
+      // The first attempt is still being stored, or nothing could be stored for a moment: ask
+      // again shortly (same clientMessageId); the message stays waiting in the outbox meanwhile.
+      const timer = setTimeout(
+        () => {
+          this.retryTimers.delete(timer);
+          this.published.delete(clientMessageId);
+          const current = this.outbox.find((i) => i.clientMessageId === clientMessageId);
+          if (current) this.publishSend(current);
+        },
+        error.code === 'store.unavailable' ? STORE_UNAVAILABLE_RETRY_MS : IN_PROGRESS_RETRY_MS,
+      );
       this.retryTimers.add(timer);
       return;
     }

@@ -28,6 +28,7 @@ export const CHAT_ERROR_CODES = [
   'destination.denied',
   'subscription.denied',
   'server.error',
+  'store.unavailable',
 ] as const;
 
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];

@@ -95,6 +95,7 @@ class ChatService implements GuideMessages {
 		if (!this.messages.claim(dedupId, conversation.id(), now)) {
 			earlier = earlier(dedupId, conversation.id(), clientMessageId, now);
 			if (earlier.ack() != null) {
+				republish(earlier);
 				return earlier.ack();
 			}
 		}
@@ -197,6 +198,7 @@ class ChatService implements GuideMessages {
 		if (!this.messages.claim(dedupId, conversationId, now)) {
 			earlier = earlier(dedupId, conversationId, clientMessageId, now);
 			if (earlier.ack() != null) {
+				republish(earlier);
 				return earlier.ack().seq();
 			}
 		}
@@ -224,6 +226,19 @@ class ChatService implements GuideMessages {
 		MessageDocument message = this.messages.insertIfAbsent(draft.numbered(seq));
 		this.messages.completeClaim(dedupId, message.id());
 		return message;
+	}
+
+	/**
+	 * Publishes a message stored before once more for a resend: the process that stored
+	 * it may have died before its listeners (the risk assessment above all) were done,
+	 * and they read each message once however often it is published.
+	 */
+	private void republish(Earlier earlier) {
+		MessageDocument message = earlier.stored();
+		if (message != null) {
+			this.events.publishEvent(new MessagePosted(message.conversationId(), message.seq(), message.senderId(),
+					message.kindOrText(), message.body(), message.createdAt(), message.data()));
+		}
 	}
 
 	private void afterStored(ConversationDocument conversation, MessageDocument message) {
@@ -259,12 +274,12 @@ class ChatService implements GuideMessages {
 				MessageDocument message = this.messages.findById(messageId).orElseThrow();
 				this.durability.awaitDurable();
 				return new Earlier(new Ack(clientMessageId, message.id(), conversationId, message.seq(),
-						message.createdAt(), true), null);
+						message.createdAt(), true), null, message);
 			}
 			Document taken = this.messages.takeOverStaleClaim(dedupId, now.minus(STALE_CLAIM), now).orElse(null);
 			if (taken != null) {
 				Number seq = taken.get("seq", Number.class);
-				return new Earlier(null, (seq != null) ? seq.longValue() : null);
+				return new Earlier(null, (seq != null) ? seq.longValue() : null, null);
 			}
 			sleepBriefly();
 		}
@@ -332,9 +347,9 @@ class ChatService implements GuideMessages {
 	 * @param ack the acknowledgement of the message stored before
 	 * @param reservedSeq the sequence number a sender who died had reserved
 	 */
-	private record Earlier(@Nullable Ack ack, @Nullable Long reservedSeq) {
+	private record Earlier(@Nullable Ack ack, @Nullable Long reservedSeq, @Nullable MessageDocument stored) {
 
-		static final Earlier NONE = new Earlier(null, null);
+		static final Earlier NONE = new Earlier(null, null, null);
 
 	}
 

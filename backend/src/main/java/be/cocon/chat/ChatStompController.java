@@ -25,6 +25,7 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 import be.cocon.chat.ChatViews.ErrorEvent;
+import be.cocon.platform.StoreOutage;
 
 /**
  * The STOMP API (documented in docs/asyncapi.yaml): send a message, signal typing, move
@@ -141,8 +142,16 @@ class ChatStompController {
 	}
 
 	@MessageExceptionHandler
-	void failed(Exception ex, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
-			required = false) @Nullable String destination) {
+	void failed(Exception ex, Principal user,
+			@Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER, required = false) @Nullable String destination,
+			Message<?> frame) {
+		if (StoreOutage.causedBy(ex)) {
+			// nothing was acknowledged: the browser's outbox sends it again
+			log.warn("Chat: store unavailable on {}", destination);
+			this.delivery.error(user.getName(),
+					new ErrorEvent(StoreOutage.CODE, StoreOutage.DETAIL, clientMessageIdIn(frame), destination));
+			return;
+		}
 		log.error("Chat: unexpected failure on {}", destination, ex);
 		this.delivery.error(user.getName(), new ErrorEvent("server.error",
 				"Something went wrong on our side; please try again.", null, destination));

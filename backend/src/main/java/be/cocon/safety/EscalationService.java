@@ -106,6 +106,13 @@ class EscalationService {
 		Account client = account(clientId);
 		String therapistId = (client.therapistId() != null) ? client.therapistId().value() : null;
 		Escalations.Current current = this.store.openOrCurrent(clientId);
+		if (signal.conversationId() != null && signal.seq() != null
+				&& this.store.hasSignalFrom(current.id(), signal.conversationId(), signal.seq())) {
+			// a message assessed again after a crash: its signal is there, its card shown
+			EscalationDocument escalation = this.store.findById(current.id()).orElseThrow();
+			return new Raised(escalation,
+					this.crisis.card(this.crisis.countryOf(client.timezone()), client.locale(), signal.category()));
+		}
 		boolean raised = this.store.addSignal(current.id(), clientId, therapistId, signal, this.settings.maxSignals());
 		EscalationDocument escalation = this.store.findById(current.id()).orElseThrow();
 		for (int attempt = 0; escalation.isResolved() && attempt < 3; attempt++) {

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import be.cocon.platform.Durability;
 import be.cocon.safety.EscalationDocument.DismissReason;
 import be.cocon.safety.EscalationDocument.Note;
 import be.cocon.safety.EscalationDocument.Outcome;
@@ -46,8 +47,11 @@ class Escalations {
 
 	private final MongoTemplate mongo;
 
-	Escalations(MongoTemplate mongo) {
+	private final Durability durability;
+
+	Escalations(MongoTemplate mongo, Durability durability) {
 		this.mongo = mongo;
+		this.durability = durability;
 	}
 
 	/**
@@ -129,7 +133,23 @@ class Escalations {
 					new Update().set("category", signal.category()), EscalationDocument.class);
 		}
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(OPEN)), new Update().addToSet("ids", id), INDEX);
+		// the message that carried the signal is acknowledged after this returns: a crash
+		// right after the acknowledgement must not lose the signal
+		this.durability.awaitDurable();
 		return raised;
+	}
+
+	/**
+	 * Whether the escalation holds a signal from this message already (it is assessed
+	 * again when it is published again after a crash).
+	 */
+	boolean hasSignalFrom(String id, String conversationId, long seq) {
+		return this.mongo.exists(
+				Query.query(Criteria.where("_id")
+					.is(id)
+					.and("signals")
+					.elemMatch(Criteria.where("conversationId").is(conversationId).and("seq").is(seq))),
+				EscalationDocument.class);
 	}
 
 	private boolean raiseReview(String id, Signal signal) {

@@ -76,7 +76,10 @@ class RecentMessages {
 			while (at < this.entries.size() && this.entries.get(at).seq() < entry.seq()) {
 				at++;
 			}
-			this.entries.add(at, entry);
+			// a message published again (a resend after a crash) is kept once
+			if (at == this.entries.size() || this.entries.get(at).seq() != entry.seq()) {
+				this.entries.add(at, entry);
+			}
 			while (this.entries.size() > kept) {
 				this.entries.remove(0);
 			}

@@ -1,11 +1,6 @@
 package be.cocon.chat;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -16,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.util.TestSocketUtils;
 
+import be.cocon.support.ChildApp;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.PkceSignIn;
 import be.cocon.support.StompTestClient;
@@ -38,7 +34,7 @@ class CrashDurabilityTests {
 		int port = TestSocketUtils.findAvailableTcpPort();
 		Set<Long> acknowledged = new TreeSet<>();
 		String conversation;
-		Process first = start(port);
+		ChildApp app = new ChildApp(port, this.dataDir, "--cocon.chat.sends-per-minute=1000").start();
 		try {
 			String token = clientToken(port);
 			conversation = therapyConversation(port, token);
@@ -52,10 +48,10 @@ class CrashDurabilityTests {
 			}
 		}
 		finally {
-			first.destroyForcibly().waitFor();
+			app.kill();
 		}
 
-		Process second = start(port);
+		app.start();
 		try {
 			String token = clientToken(port);
 			JsonNode page = new HttpTestClient(port)
@@ -68,33 +64,8 @@ class CrashDurabilityTests {
 			assertThat(acknowledged).hasSize(40);
 		}
 		finally {
-			second.destroyForcibly().waitFor();
+			app.kill();
 		}
-	}
-
-	private Process start(int port) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"be.cocon.CoconApplication", "--server.port=" + port, "--cocon.store.data-dir=" + this.dataDir,
-				"--logging.level.root=warn", "--cocon.chat.sends-per-minute=1000"));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(new File(this.dataDir.toFile(), "app-" + System.nanoTime() + ".log"))
-			.start();
-		HttpTestClient http = new HttpTestClient(port);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			try {
-				if (http.get("/actuator/health").status() == 200) {
-					return process;
-				}
-			}
-			catch (RuntimeException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		process.destroyForcibly();
-		throw new AssertionError("The app did not start within 60 s");
 	}
 
 	/** Signs in the demo client through the real authorization code flow. */

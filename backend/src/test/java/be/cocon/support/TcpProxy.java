@@ -32,6 +32,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	private boolean stalled;
 
+	private volatile boolean refusing;
+
 	public TcpProxy(int target) throws IOException {
 		this.target = target;
 		this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -77,6 +79,20 @@ public final class TcpProxy implements AutoCloseable {
 		this.sockets.clear();
 	}
 
+	/**
+	 * Plays a server that went down: resets every open connection and every new one until
+	 * {@link #admit()}.
+	 */
+	public void refuse() {
+		this.refusing = true;
+		abort();
+	}
+
+	/** Forwards new connections again after {@link #refuse()}. */
+	public void admit() {
+		this.refusing = false;
+	}
+
 	@Override
 	public void close() throws IOException {
 		resume();
@@ -88,6 +104,11 @@ public final class TcpProxy implements AutoCloseable {
 		while (!this.listener.isClosed()) {
 			try {
 				Socket client = this.listener.accept();
+				if (this.refusing) {
+					client.setSoLinger(true, 0);
+					client.close();
+					continue;
+				}
 				Socket server = new Socket();
 				// set before connecting, so the TCP window offered to the server stays
 				// small

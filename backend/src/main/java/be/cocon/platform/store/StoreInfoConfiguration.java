@@ -1,5 +1,7 @@
 package be.cocon.platform.store;
 
+import java.util.concurrent.TimeUnit;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.WriteConcern;
 import org.slf4j.Logger;
@@ -8,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -23,6 +26,7 @@ import be.cocon.platform.Durability;
  */
 @AutoConfiguration(after = { EmbeddedStoreAutoConfiguration.class, MongoAutoConfiguration.class,
 		DataMongoAutoConfiguration.class })
+@EnableConfigurationProperties(StoreSettings.class)
 class StoreInfoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreInfoConfiguration.class);
@@ -49,9 +53,19 @@ class StoreInfoConfiguration {
 		};
 	}
 
+	/**
+	 * Durable writes, and an outage that fails fast: an operation gives up after
+	 * {@code cocon.store.unavailable-after} without a reachable store, or
+	 * {@code cocon.store.read-timeout} without an answer, instead of hanging.
+	 */
 	@Bean
-	MongoClientSettingsBuilderCustomizer durableWrites() {
-		return (settings) -> settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+	MongoClientSettingsBuilderCustomizer durableWrites(StoreSettings store) {
+		return (settings) -> settings.writeConcern(WriteConcern.MAJORITY.withJournal(true))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(store.unavailableAfter().toMillis(),
+					TimeUnit.MILLISECONDS))
+			.applyToSocketSettings(
+					(socket) -> socket.connectTimeout((int) store.unavailableAfter().toMillis(), TimeUnit.MILLISECONDS)
+						.readTimeout((int) store.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	@Bean

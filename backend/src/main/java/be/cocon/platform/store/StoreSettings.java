@@ -3,24 +3,31 @@ package be.cocon.platform.store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the embedded store. They have no effect when {@code spring.mongodb.uri}
- * points at a real MongoDB.
+ * Settings of the store. All but the last two concern the embedded store and have no
+ * effect when {@code spring.mongodb.uri} points at a real MongoDB.
  *
  * @param dataDir folder that holds the embedded store's data file
  * @param database database name used on the embedded server
  * @param bindAddress loopback address the embedded server listens on
  * @param port port of the embedded server; 0 picks a free one
  * @param resetOnStart delete the data file before starting (used by the browser tests)
+ * @param unavailableAfter how long an operation waits for a store it cannot reach before
+ * it fails (the driver's server selection timeout): a send during an outage is refused as
+ * {@code store.unavailable} after this, rather than hanging
+ * @param readTimeout how long an operation waits for an answer on an open connection to a
+ * store that stopped answering
  */
 @ConfigurationProperties("cocon.store")
 public record StoreSettings(@DefaultValue("./data") Path dataDir, @DefaultValue("cocon") String database,
 		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("0") int port,
-		@DefaultValue("false") boolean resetOnStart) {
+		@DefaultValue("false") boolean resetOnStart, @DefaultValue("5s") Duration unavailableAfter,
+		@DefaultValue("15s") Duration readTimeout) {
 
 	static final String DATA_FILE = "cocon.mv.db";
 

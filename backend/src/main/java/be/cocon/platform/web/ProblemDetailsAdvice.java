@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import be.cocon.platform.StoreOutage;
+
 /**
  * Turns every failure in a controller into an RFC 9457 problem detail that carries the
  * request id, and lists the offending fields for validation failures. Unexpected errors
@@ -98,6 +100,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+		if (StoreOutage.causedBy(ex)) {
+			return storeUnavailable(request.getDescription(false));
+		}
 		log.error("Unexpected error while handling {}", request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again; if it keeps happening, mention the request id.");
@@ -111,6 +116,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			Problems.addRequestId(problem);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/**
+	 * The store is out of reach: 503 with {@code Retry-After}, one WARN line (an outage
+	 * is for operators to see, but it is not a bug, and no stack trace helps).
+	 */
+	static ResponseEntity<Object> storeUnavailable(String where) {
+		log.warn("Store unavailable while handling {}", where);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, StoreOutage.DETAIL);
+		problem.setProperty("code", StoreOutage.CODE);
+		Problems.addRequestId(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreOutage.RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 	private static ResponseEntity<Object> withRequestId(ProblemDetail problem) {

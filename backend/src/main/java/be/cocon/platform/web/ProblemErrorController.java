@@ -13,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import be.cocon.platform.StoreOutage;
+
 /**
  * Answers errors that never reached a controller (a failure in a filter, a request the
  * container rejected) with a problem detail too, replacing Spring Boot's default error
@@ -23,7 +25,11 @@ class ProblemErrorController implements ErrorController {
 
 	@RequestMapping(path = "${spring.web.error.path:/error}", produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 			MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	ResponseEntity<?> error(HttpServletRequest request) {
+		if (StoreOutage.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			// e.g. reading the account of a bearer token while the store is out of reach
+			return ProblemDetailsAdvice.storeUnavailable("a request before its handler");
+		}
 		HttpStatus status = statusOf(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
