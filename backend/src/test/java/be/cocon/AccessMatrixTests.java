@@ -47,6 +47,8 @@ class AccessMatrixTests {
 		MATRIX.put("GET /api/admin/clients/{clientId}/assignments", new int[] { 401, 403, 403, 403, 404 });
 		MATRIX.put("GET /api/conversations", new int[] { 401, 200, 200, 200, 200 });
 		MATRIX.put("GET /api/admin/audit/{subjectId}", new int[] { 401, 403, 403, 403, 200 });
+		MATRIX.put("GET /api/admin/privacy/keys", new int[] { 401, 403, 403, 403, 200 });
+		MATRIX.put("POST /api/admin/privacy/keys/rotate", new int[] { 401, 403, 403, 403, 200 });
 		MATRIX.put("GET /api/programmes", new int[] { 401, 200, 200, 200, 200 });
 		MATRIX.put("GET /api/enrolments", new int[] { 401, 200, 403, 403, 403 });
 		MATRIX.put("POST /api/enrolments", new int[] { 401, 400, 403, 403, 403 });

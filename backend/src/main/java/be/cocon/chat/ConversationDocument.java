@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import be.cocon.privacy.Encrypted;
+
 /**
  * A conversation as stored: its participants, the last sequence number handed out (the
  * per-conversation counter), a preview of the last message and each participant's read
@@ -68,7 +70,7 @@ record ConversationDocument(@Id String id, ConversationKind kind, List<String> p
 	 * @param text the first characters
 	 * @param at when
 	 */
-	record Preview(long seq, String senderId, String text, Instant at) {
+	record Preview(long seq, String senderId, @Encrypted String text, Instant at) {
 	}
 
 }

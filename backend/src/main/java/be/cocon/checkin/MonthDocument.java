@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import be.cocon.privacy.Encrypted;
+
 /**
  * One client's check-ins of one month (in the client's time zone). Its id is
  * {@code <client id>:<yyyy-MM>}, so any period is read with one {@code _id $in}.
@@ -57,7 +59,8 @@ record MonthDocument(@Id String id, String clientId, String month, @Nullable Lis
 	 * @param tags from the vocabulary
 	 * @param note trimmed, or null
 	 */
-	record Entry(String id, Instant at, String date, int mood, int stress, List<String> tags, @Nullable String note) {
+	record Entry(String id, Instant at, String date, int mood, int stress, List<String> tags,
+			@Encrypted @Nullable String note) {
 
 		LocalDate localDate() {
 			return LocalDate.parse(this.date);

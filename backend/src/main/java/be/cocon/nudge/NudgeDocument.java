@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import be.cocon.privacy.Encrypted;
+
 /**
  * A nudge as stored. Manual nudges have a random id; an adaptive nudge's id is computed
  * from the client, the reason and the client's local date, so two instances deciding the
@@ -28,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param seq its message number there, or null
  */
 @Document(NudgeDocument.COLLECTION)
-record NudgeDocument(@Id String id, String clientId, String therapistId, String text, Origin origin,
+record NudgeDocument(@Id String id, String clientId, String therapistId, @Encrypted String text, Origin origin,
 		@Nullable Reason reason, Status status, Instant sendAt, String localSendAt, String timezone, Instant createdAt,
 		@Nullable Instant sentAt, @Nullable String conversationId, @Nullable Long seq) {
 

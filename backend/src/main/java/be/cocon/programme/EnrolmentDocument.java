@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import be.cocon.privacy.Encrypted;
+
 /**
  * A client's enrolment in one version of a programme: where they are, and every answered
  * step with its times and answer. It stays on the programme version it started with.
@@ -39,10 +41,10 @@ record EnrolmentDocument(@Id String id, String clientId, String programmeId, int
 	 * @param comments therapist comments on the answer
 	 */
 	record StepRecord(String stepId, Content.StepKind kind, int run, Instant startedAt, Instant answeredAt,
-			Map<String, Object> answer, List<Comment> comments) {
+			@Encrypted Map<String, Object> answer, List<Comment> comments) {
 	}
 
-	record Comment(String therapistId, String text, Instant at) {
+	record Comment(String therapistId, @Encrypted String text, Instant at) {
 	}
 
 	String programmeKey() {

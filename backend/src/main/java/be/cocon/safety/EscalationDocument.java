@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import be.cocon.privacy.Encrypted;
+
 /**
  * An escalation as stored. Its id is {@code <client id>:<n>} (the client's n-th
  * escalation), so the open one of a client is found from the client's head document
@@ -19,9 +21,9 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 		Severity severity, @Nullable Category category, Instant openedAt, boolean overdue, int alerts,
 		@Nullable Instant lastAlertAt, @Nullable String claimedBy, @Nullable Instant claimedAt,
 		@Nullable String joinedConversationId, @Nullable String resolvedBy, @Nullable Instant resolvedAt,
-		@Nullable Outcome outcome, @Nullable String resolutionNote, @Nullable List<Signal> signals, int signalCount,
-		@Nullable List<Note> notes, @Nullable Map<String, Instant> crisisCards, @Nullable Instant raisedAt,
-		boolean escalatedFromReview, @Nullable DismissReason dismissReason) {
+		@Nullable Outcome outcome, @Encrypted @Nullable String resolutionNote, @Nullable List<Signal> signals,
+		int signalCount, @Nullable List<Note> notes, @Nullable Map<String, Instant> crisisCards,
+		@Nullable Instant raisedAt, boolean escalatedFromReview, @Nullable DismissReason dismissReason) {
 
 	static final String COLLECTION = "escalations";
 
@@ -124,7 +126,7 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 	 * signal
 	 * @param contextUsed whether the finding needed the earlier messages
 	 */
-	record Signal(Source source, @Nullable Category category, Severity severity, String text,
+	record Signal(Source source, @Nullable Category category, Severity severity, @Encrypted String text,
 			@Nullable String conversationId, @Nullable Long seq, Instant at, String byId, List<String> rules,
 			@Nullable List<String> reasons, @Nullable List<Span> highlights, @Nullable Answered questionnaire,
 			boolean contextUsed) {
@@ -175,7 +177,7 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 	}
 
 	/** An internal note of a moderator; never shown to the client. */
-	record Note(String id, String authorId, String text, Instant at) {
+	record Note(String id, String authorId, @Encrypted String text, Instant at) {
 	}
 
 }

@@ -3,6 +3,7 @@ package be.cocon.platform.store;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,11 @@ record StoreDescription(String kind, String location, @Nullable String database)
 	@Override
 	public boolean isEmbedded() {
 		return "embedded".equals(this.kind);
+	}
+
+	@Override
+	public Optional<Path> dataFolder() {
+		return isEmbedded() ? Optional.ofNullable(Path.of(this.location).getParent()) : Optional.empty();
 	}
 
 	Map<String, Object> asInfo() {
