@@ -221,7 +221,8 @@ class ClientRightsTests {
 				mentioning(scene, name).forEach((id) -> left.add(name + " " + id));
 			}
 			assertThat(left).as("documents that still name the client").isEmpty();
-			// (a sign-in attempt with the old username counts a failure under that name again,
+			// (a sign-in attempt with the old username counts a failure under that name
+			// again,
 			// like one with any unknown name)
 			assertThat(new PkceSignIn(this.port).login(scene.username, RightsScene.PASSWORD).header("Location"))
 				.endsWith("/login?error=credentials");
