@@ -92,7 +92,7 @@ class RightsController {
 
 	private static String attachment(ClientRights.ClientExport export, String extension) {
 		LocalDate day = LocalDate.ofInstant(export.exportedAt(), zoneOf(export.timezone()));
-		return ContentDisposition.attachment().filename("cocon-" + day + "." + extension).build().toString();
+		return ContentDisposition.attachment().filename("notes-" + day + "." + extension).build().toString();
 	}
 
 	private static ZoneId zoneOf(String timezone) {
