@@ -46,6 +46,8 @@ final class ExportPage {
 			ol{list-style:none;padding:0;margin:.25rem 0}
 			li{background:#fff;border:1px solid #e2ddd3;border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0}
 			li li{background:#faf9f6}
+			nav li{background:none;border:0;padding:0;margin:.35rem 0}
+			nav ul{list-style:disc}
 			.text{white-space:pre-wrap}
 			.none,.intro{color:#5b6870}
 			@media print{body{background:#fff}li{break-inside:avoid}}
