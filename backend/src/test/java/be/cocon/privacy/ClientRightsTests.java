@@ -78,6 +78,15 @@ class ClientRightsTests {
 	@Autowired
 	ClientRights rights;
 
+	@Autowired
+	PendingErasures pending;
+
+	@Autowired
+	ClientAccounts accounts;
+
+	@Autowired
+	ErasureResumption resumption;
+
 	@Test
 	void everyCollectionIsCoveredByPersonalDataOrHoldsNoClientData() throws Exception {
 		try (RightsScene scene = new RightsScene(this.tokens, this.port, "nl").everything(this.clock)) {
@@ -248,6 +257,33 @@ class ClientRightsTests {
 					"privacy.erasure");
 			assertThat(scene.get("/api/caseload", scene.therapistToken).json().findValuesAsString("id"))
 				.doesNotContain(scene.clientId);
+		}
+	}
+
+	@Test
+	void anErasureThatStoppedHalfwayIsFinishedLater() throws Exception {
+		try (RightsScene scene = new RightsScene(this.tokens, this.port, "nl")) {
+			scene.post("/api/checkins",
+					"{\"id\":\"" + java.util.UUID.randomUUID()
+							+ "\",\"mood\":5,\"stress\":5,\"tags\":[],\"note\":\"voor " + scene.pseudonym + "\"}",
+					scene.accessToken, 201);
+			// the instance died right after the account was suspended
+			this.pending.start(scene.clientId, scene.username, scene.pseudonym, this.clock.instant());
+			this.accounts.suspend(scene.clientId);
+			assertThat(scene.get("/api/me", scene.accessToken).status()).isEqualTo(401);
+
+			this.resumption.run();
+			assertThat(this.mongo.findById(scene.clientId, Document.class, PendingErasures.COLLECTION))
+				.as("a young erasure may still be running in its request")
+				.isNotNull();
+			this.clock.advance(ErasureResumption.GRACE.plusSeconds(1));
+			this.resumption.run();
+
+			List<String> left = new ArrayList<>();
+			for (String name : collections()) {
+				mentioning(scene, name).forEach((id) -> left.add(name + " " + id));
+			}
+			assertThat(left).as("documents that still name the client").isEmpty();
 		}
 	}
 
