@@ -76,7 +76,7 @@ function FeatureIcon({ feature }: { feature: (typeof FEATURES)[number] }) {
 }
 
 /** Why someone was sent to the start page (`/?reason=...`). */
-const REASONS = ['signin', 'expired', 'signedout'] as const;
+const REASONS = ['signin', 'expired', 'signedout', 'erased'] as const;
 type Reason = (typeof REASONS)[number];
 
 function isReason(value: string | null): value is Reason {
@@ -114,7 +114,7 @@ function AuthActions() {
   return (
     <>
       {isReason(reason) && (
-        <div className={`notice ${reason === 'signedout' ? 'notice--success' : 'notice--info'}`} role="status">
+        <div className={`notice ${reason === 'signedout' || reason === 'erased' ? 'notice--success' : 'notice--info'}`} role="status">
           <p>{t(`welcome.reason.${reason}`)}</p>
         </div>
       )}

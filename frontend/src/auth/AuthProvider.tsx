@@ -61,6 +61,11 @@ export interface AuthContextValue {
   reloadMe(): void;
   /** Saves the interface language to the account (`PATCH /api/me`) when signed in. */
   saveLocale(language: Language): Promise<void>;
+  /**
+   * After the server erased the account: forgets the session in this tab (its tokens no longer
+   * work) and goes to the start page, which says the account is gone.
+   */
+  forgetErasedAccount(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -271,6 +276,18 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
     [api, me, user],
   );
 
+  const forgetErasedAccount = useCallback(async () => {
+    setSigningOut(true);
+    await client?.removeUser().catch(() => undefined);
+    clearSessionStorage();
+    // The sign-in session at the server names an account that no longer exists.
+    await resolved.fetch('/auth/session/end', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+    setUser(null);
+    setMe(null);
+    setSigningOut(false);
+    navigate('/?reason=erased');
+  }, [client, resolved]);
+
   const value = useMemo<AuthContextValue>(
     () => ({
       status: setup.status === 'loading' || !userChecked ? 'loading' : setup.status,
@@ -290,6 +307,7 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
       completeSignIn,
       reloadMe,
       saveLocale,
+      forgetErasedAccount,
     }),
     [
       setup,
@@ -309,6 +327,7 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
       completeSignIn,
       reloadMe,
       saveLocale,
+      forgetErasedAccount,
     ],
   );
 

@@ -6,6 +6,8 @@ export interface ApiRequest {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** `blob`: the answer's body as a Blob whatever its type (for downloads). Default: JSON. */
+  responseType?: 'json' | 'blob';
 }
 
 export interface ApiClient {
@@ -25,6 +27,7 @@ export interface ApiClientOptions {
 
 /**
  * Creates the client for the protected API. Every call carries `Authorization: Bearer`.
+ * Answers are read as JSON, or as a Blob with `responseType: 'blob'`.
  * A 401 means the token expired or was revoked: the client renews silently ONCE and repeats
  * the call; if that does not help, the session is lost and the call fails as
  * `unauthenticated`. A 403 fails as `forbidden`.
@@ -32,7 +35,7 @@ export interface ApiClientOptions {
 export function createApiClient({ fetch: fetchFn, getUser, renew, onSessionLost }: ApiClientOptions): ApiClient {
   const send = async (path: string, init: ApiRequest, user: SessionUser): Promise<Response> => {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: init.responseType === 'blob' ? '*/*' : 'application/json',
       Authorization: `Bearer ${user.access_token}`,
     };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -83,6 +86,7 @@ export function createApiClient({ fetch: fetchFn, getUser, renew, onSessionLost 
       }
       if (!response.ok) throw await errorFromResponse(response);
       if (response.status === 204) return undefined as T;
+      if (init.responseType === 'blob') return (await response.blob()) as T;
       const type = response.headers.get('content-type') ?? '';
       if (!type.includes('json')) return undefined as T;
       return (await response.json()) as T;

@@ -8,6 +8,7 @@ import { ChatWithTherapistLink, CheckinReminderLink } from '../chat/ChatLinks';
 import { isLanguage } from '../i18n/languages';
 import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
+import { YourDataSection } from '../privacy/YourDataSection';
 
 /** The client's home: who they are here, who their therapist is, the house rules. */
 export function ClientHome({ me }: { me: Me }) {
@@ -82,6 +83,8 @@ export function ClientHome({ me }: { me: Me }) {
           )}
         </dl>
       </section>
+
+      <YourDataSection />
 
       <section className="card card--exit" aria-labelledby="rules-title">
         <h2 id="rules-title">{t('home.client.rulesTitle')}</h2>

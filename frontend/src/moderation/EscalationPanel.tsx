@@ -31,6 +31,7 @@ import { contextWindow, hasHidden } from './contextWindow';
 import { Age, OverdueLabel, SeverityBadge, StatusText } from './EscalationBits';
 import { HighlightedText } from './highlight';
 import { categoryText, outcomeText, reasonText, signalText, showsOwnText, sourceText } from './labels';
+import { usePersonName } from '../privacy/deletedClient';
 
 /** Problem codes of the escalation API that the console explains in its own words. */
 const KNOWN_PROBLEMS = ['escalation.already-claimed', 'escalation.resolved', 'escalation.not-claimed-by-you', 'escalation.not-review', 'escalation.invalid'] as const;
@@ -71,6 +72,7 @@ export function EscalationPanel({ id, me, now, version, onChanged, onConflict }:
   const { t } = useTranslation();
   const { api } = useAuth();
   const errorText = useErrorText();
+  const personName = usePersonName();
   const resource = useApiResource<unknown>(safetyApi.escalation(id));
   const { reload, set } = resource;
   const detail = useMemo(() => parseEscalationDetail(resource.data), [resource.data]);
@@ -129,12 +131,13 @@ export function EscalationPanel({ id, me, now, version, onChanged, onConflict }:
   }
 
   const review = detail.severity === 'REVIEW';
+  const clientName = personName(detail.client);
 
   return (
     <article className={`escalation-detail card${review ? ' escalation-detail--review' : ''}`} aria-labelledby={`escalation-${detail.id}`}>
       <header className="escalation-detail__head">
         <h2 id={`escalation-${detail.id}`} ref={heading} tabIndex={-1}>
-          {review ? t('moderation.detail.reviewTitle', { name: detail.client.pseudonym }) : t('moderation.detail.title', { name: detail.client.pseudonym })}
+          {review ? t('moderation.detail.reviewTitle', { name: clientName }) : t('moderation.detail.title', { name: clientName })}
         </h2>
         <p className="escalation-detail__badges">
           <SeverityBadge severity={detail.severity} />
@@ -142,7 +145,7 @@ export function EscalationPanel({ id, me, now, version, onChanged, onConflict }:
           <span className="muted">{categoryText(t, detail.category, { source: detail.lastSignal?.source, severity: detail.severity })}</span>
           {detail.escalatedFromReview && <span className="escalation-detail__tag">{t('moderation.detail.fromReview')}</span>}
         </p>
-        {review && detail.status !== 'RESOLVED' && <p className="escalation-detail__review-note">{t('moderation.review.explain', { name: detail.client.pseudonym })}</p>}
+        {review && detail.status !== 'RESOLVED' && <p className="escalation-detail__review-note">{t('moderation.review.explain', { name: clientName })}</p>}
       </header>
 
       <div className="escalation-detail__layout">
@@ -208,6 +211,7 @@ interface ActionPanelProps {
  */
 function ActionPanel({ detail, me, busy, announcement, act }: ActionPanelProps) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const chat = useChatStore();
   const titleId = useId();
   const [open, setOpen] = useState<FormName | null>(null);
@@ -215,7 +219,7 @@ function ActionPanel({ detail, me, busy, announcement, act }: ActionPanelProps) 
   const notice = useRef<HTMLParagraphElement>(null);
   const [focusNotice, setFocusNotice] = useState(false);
 
-  const name = detail.client.pseudonym;
+  const name = personName(detail.client);
   const resolved = detail.status === 'RESOLVED';
   const review = detail.severity === 'REVIEW' && !resolved;
   const mine = detail.status === 'CLAIMED' && detail.claimedBy?.id === me.id;
@@ -607,6 +611,7 @@ function SignalBody({ signal }: { signal: Signal }) {
       {text && (
         <blockquote className="signal__text">{showsOwnText(signal) ? <HighlightedText text={signal.text} highlights={signal.highlights} /> : text}</blockquote>
       )}
+      {!text && <p className="muted">{t('moderation.detail.textRemoved')}</p>}
       {why && (
         <p className="signal__why">
           {t('escalation.reasonLabel')} {why}

@@ -16,6 +16,7 @@ import { applyFilter, DEFAULT_FILTER, isAlert, isReview, unclaimedCount, type Qu
 import { useEscalationQueue } from './useEscalationQueue';
 import '../safety/safety.css';
 import './moderation.css';
+import { usePersonName } from '../privacy/deletedClient';
 
 /** How long a changed item stays highlighted in the queue. */
 export const FLASH_MS = 8000;
@@ -290,13 +291,14 @@ function QueueItem({ escalation, selectedId, flashes, now, meId }: QueueItemProp
     // Review items change quietly: a label, no flashing.
     flash && !review ? `escalation-item--flash escalation-item--flash-${flash.round % 2}` : '',
   ].filter(Boolean);
+  const personName = usePersonName();
   const quote = signal ? (showsOwnText(signal) ? excerpt(signal.text, signal.highlights) : { text: signalText(t, signal), highlights: [] }) : null;
   const why = signal ? reasonText(t, signal.reasons, signal.contextUsed) : null;
   return (
     <li data-escalation={escalation.id}>
       <Link className={classes.join(' ')} to={moderationPath(escalation.id)} aria-current={selected ? 'true' : undefined}>
         <span className="escalation-item__row">
-          <span className="escalation-item__name">{escalation.client.pseudonym}</span>
+          <span className="escalation-item__name">{personName(escalation.client)}</span>
           <SeverityBadge severity={escalation.severity} />
           {escalation.overdue && <OverdueLabel />}
           {flash && <span className="escalation-item__new">{flash.fresh ? t('moderation.queue.new') : t('moderation.queue.updated')}</span>}

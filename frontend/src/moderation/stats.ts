@@ -20,7 +20,7 @@ export function periodOf(value: string | null): StatsPeriod {
 export const STATS_CATEGORIES = [...CATEGORIES, 'UNKNOWN'] as const;
 export type StatsCategory = Category | 'UNKNOWN';
 
-export const STATS_OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE', 'DISMISSED'] as const satisfies readonly Outcome[];
+export const STATS_OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE', 'DISMISSED', 'CLIENT_DELETED'] as const satisfies readonly Outcome[];
 
 export interface StatsDay {
   /** `2026-12-07`, in the figures' time zone. */

@@ -5,6 +5,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), in
 interface DialogProps {
   /** Id of the dialog's title. */
   labelledBy: string;
+  /** Id of what explains the dialog, read after its title. */
+  describedBy?: string;
   onClose: () => void;
   children: ReactNode;
   className?: string;
@@ -16,7 +18,7 @@ interface DialogProps {
  * button must stay usable above it (it sits on a higher layer; Escape twice still leaves too).
  * Whoever opens the dialog puts focus back where it was when it closes.
  */
-export function Dialog({ labelledBy, onClose, children, className }: DialogProps) {
+export function Dialog({ labelledBy, describedBy, onClose, children, className }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -54,6 +56,7 @@ export function Dialog({ labelledBy, onClose, children, className }: DialogProps
         role="dialog"
         aria-modal="true"
         aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >

@@ -46,7 +46,8 @@ export type Category = (typeof CATEGORIES)[number];
 export const ESCALATION_STATUSES = ['OPEN', 'CLAIMED', 'RESOLVED'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
-export const OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE', 'DISMISSED'] as const;
+/** CLIENT_DELETED: closed by the platform when the client deleted their account. */
+export const OUTCOMES = ['CONTACTED', 'REFERRED_TO_CRISIS_LINE', 'EMERGENCY_SERVICES', 'FALSE_POSITIVE', 'DISMISSED', 'CLIENT_DELETED'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The outcomes a moderator chooses when resolving (DISMISSED is what dismissing a review item gives). */

@@ -37,6 +37,9 @@ class AccessMatrixTests {
 	static {
 		MATRIX.put("GET /api/me", new int[] { 401, 200, 200, 200, 200 });
 		MATRIX.put("PATCH /api/me", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/me/export", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("GET /api/me/export/html", new int[] { 401, 200, 403, 403, 403 });
+		MATRIX.put("POST /api/me/erasure", new int[] { 401, 400, 403, 403, 403 });
 		MATRIX.put("GET /api/caseload", new int[] { 401, 403, 200, 403, 403 });
 		MATRIX.put("GET /api/admin/accounts", new int[] { 401, 403, 403, 403, 200 });
 		MATRIX.put("POST /api/admin/accounts", new int[] { 401, 403, 403, 403, 400 });

@@ -149,4 +149,30 @@ class Conversations {
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
+	/**
+	 * Every conversation this user takes part in (a scan, for erasure and export only).
+	 */
+	List<ConversationDocument> findWithParticipant(String userId) {
+		return this.mongo.find(Query.query(Criteria.where("participants").is(userId)), ConversationDocument.class);
+	}
+
+	/**
+	 * Deletes a conversation and takes it off the list of everyone who takes (or took)
+	 * part. Its messages are deleted separately.
+	 */
+	void delete(ConversationDocument conversation) {
+		java.util.Set<String> people = new java.util.LinkedHashSet<>(conversation.participants());
+		if (conversation.moderators() != null) {
+			people.addAll(conversation.moderators());
+		}
+		people.forEach((userId) -> this.mongo.updateFirst(byId(userId),
+				new Update().pull("conversationIds", conversation.id()), USER_CONVERSATIONS));
+		this.mongo.remove(byId(conversation.id()), ConversationDocument.class);
+	}
+
+	/** Forgets a user's list of conversations. */
+	void forget(String userId) {
+		this.mongo.remove(byId(userId), USER_CONVERSATIONS);
+	}
+
 }

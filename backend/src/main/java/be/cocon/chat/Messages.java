@@ -120,4 +120,18 @@ class Messages {
 		return found;
 	}
 
+	/** Deletes every message of a conversation (a scan, for erasure only). */
+	void deleteConversation(String conversationId) {
+		this.mongo.remove(Query.query(Criteria.where("conversationId").is(conversationId)), MessageDocument.class);
+	}
+
+	/**
+	 * Deletes the dedup records of these conversations and of this sender (whose ids
+	 * begin with the sender's id); a scan, for erasure only.
+	 */
+	void deleteClaims(java.util.Collection<String> conversationIds, String senderIdPattern) {
+		this.mongo.remove(Query.query(new Criteria().orOperator(Criteria.where("conversationId").in(conversationIds),
+				Criteria.where("_id").regex(senderIdPattern))), DEDUP);
+	}
+
 }

@@ -87,4 +87,9 @@ class Presence {
 		return String.valueOf(id);
 	}
 
+	/** The ids of the user's open STOMP sessions on this instance. */
+	Set<String> sessionsOf(String userId) {
+		return Set.copyOf(this.sessions.getOrDefault(userId, Set.of()));
+	}
+
 }

@@ -106,4 +106,13 @@ class CheckIns {
 
 	}
 
+	/** Every month of a client's check-ins (a scan, for export and erasure only). */
+	List<MonthDocument> allOf(String clientId) {
+		return this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), MonthDocument.class);
+	}
+
+	void deleteAllOf(String clientId) {
+		this.mongo.remove(Query.query(Criteria.where("clientId").is(clientId)), MonthDocument.class);
+	}
+
 }

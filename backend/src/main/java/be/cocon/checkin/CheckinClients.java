@@ -85,4 +85,10 @@ class CheckinClients {
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
+	/** Deletes the client's document and takes them off the reminder index. */
+	void delete(String clientId) {
+		this.mongo.updateFirst(byId(REMINDERS_ON), new Update().pull("ids", clientId), INDEX);
+		this.mongo.remove(byId(clientId), ClientDocument.class);
+	}
+
 }

@@ -47,4 +47,12 @@ class Caseloads {
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
+	/**
+	 * Takes a client out of every caseload that lists them (a scan, for erasure only).
+	 */
+	void removeEverywhere(String clientId) {
+		this.mongo.updateMulti(Query.query(Criteria.where("clientIds").is(clientId)),
+				new Update().pull("clientIds", clientId), COLLECTION);
+	}
+
 }

@@ -262,4 +262,20 @@ class MongoAuthorizationService implements OAuth2AuthorizationService {
 		return Map.copyOf(kinds);
 	}
 
+	/**
+	 * Deletes every authorization of this account and the lookups of its tokens, so its
+	 * refresh tokens are refused at once; returns how many. A scan: for erasure only.
+	 */
+	long removeAllOf(String principalName) {
+		Query of = Query.query(Criteria.where("principalName").is(principalName));
+		List<String> ids = this.mongo.find(of, Document.class, COLLECTION)
+			.stream()
+			.map((doc) -> doc.getString("_id"))
+			.toList();
+		if (!ids.isEmpty()) {
+			this.mongo.remove(Query.query(Criteria.where("authorizationId").in(ids)), LOOKUP);
+		}
+		return this.mongo.remove(of, COLLECTION).getDeletedCount();
+	}
+
 }

@@ -129,4 +129,14 @@ class Users {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, UserDocument.class);
 	}
 
+	/**
+	 * Deletes an account and its username claim (the claim only while it still names this
+	 * account); safe to repeat.
+	 */
+	void delete(String id, String username) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(UserDocument.keyOf(username)).and("userId").is(id)),
+				USERNAMES);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), UserDocument.class);
+	}
+
 }

@@ -179,4 +179,31 @@ class Nudges {
 		return "templates:" + therapistId;
 	}
 
+	/**
+	 * Every nudge of a client, also one the index lost (a scan, for export and erasure).
+	 */
+	List<NudgeDocument> allOf(String clientId) {
+		java.util.Map<String, NudgeDocument> found = new java.util.LinkedHashMap<>();
+		ofClient(clientId).forEach((nudge) -> found.put(nudge.id(), nudge));
+		this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), NudgeDocument.class)
+			.forEach((nudge) -> found.putIfAbsent(nudge.id(), nudge));
+		return List.copyOf(found.values());
+	}
+
+	/**
+	 * Deletes every nudge of a client (also from the scheduled index), their index entry
+	 * and their adaptive settings.
+	 */
+	void deleteAllOf(String clientId) {
+		List<String> ids = allOf(clientId).stream().map(NudgeDocument::id).toList();
+		if (!ids.isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(SCHEDULED)),
+					new Update().pullAll("ids", ids.toArray()), INDEX);
+		}
+		this.mongo.remove(Query.query(Criteria.where("clientId").is(clientId)), NudgeDocument.class);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(clientKey(clientId))), INDEX);
+		removeFrom(ADAPTIVE, clientId);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(clientId)), AdaptiveSettings.class);
+	}
+
 }

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 import be.cocon.platform.Durability;
 
 /**
- * The audit log in the store: entries are only ever inserted (this class has no update or
- * delete), each under a new {@code _id}, and listed per subject in an index document
- * ({@code _id} = subject id), so reading a client's entries is an {@code _id} read plus
- * an {@code _id $in}.
+ * The audit log in the store: entries are only ever inserted, each under a new
+ * {@code _id}, and listed per subject in an index document ({@code _id} = subject id), so
+ * reading a client's entries is an {@code _id} read plus an {@code _id $in}. The one
+ * change ever made to an entry is the erasure of its client ({@link #reassign}).
  */
 @Component
 class StoreAuditLog implements AuditLog {
@@ -83,6 +83,61 @@ class StoreAuditLog implements AuditLog {
 		// millisecond
 		entries.sort(Comparator.comparingInt((Document entry) -> newest.indexOf(entry.getString("_id"))).reversed());
 		return entries;
+	}
+
+	/** Every entry about a subject, oldest first (the subject's own export). */
+	List<Document> allAbout(String subjectId) {
+		List<Document> entries = new ArrayList<>(about(subjectId, Integer.MAX_VALUE));
+		java.util.Collections.reverse(entries);
+		return entries;
+	}
+
+	/**
+	 * When a client is erased, what staff did stays on record (accountability) but no
+	 * longer points at the client: every entry about or by the client, and every detail
+	 * that names the client's id, is moved to the replacement id, and so is the index.
+	 * Safe to repeat.
+	 */
+	void reassign(ErasedClient client) {
+		String clientId = client.clientId();
+		Document index = this.mongo.findById(clientId, Document.class, BY_SUBJECT);
+		List<String> ids = new ArrayList<>(
+				(index != null) ? index.getList("entryIds", String.class, List.of()) : List.of());
+		Criteria mentioned = new Criteria().orOperator(Criteria.where("_id").in(ids),
+				Criteria.where("subjectId").is(clientId), Criteria.where("actorId").is(clientId));
+		for (Document entry : this.mongo.find(Query.query(mentioned), Document.class, COLLECTION)) {
+			String id = entry.getString("_id");
+			Update update = new Update();
+			if (clientId.equals(entry.getString("subjectId"))) {
+				update.set("subjectId", client.replacementId());
+				if (!ids.contains(id)) {
+					ids.add(id);
+				}
+			}
+			if (clientId.equals(entry.getString("actorId"))) {
+				update.set("actorId", client.replacementId());
+			}
+			Document details = entry.get("details", Document.class);
+			if (details != null) {
+				details.forEach((key, value) -> {
+					if (value instanceof String text && text.contains(clientId)) {
+						update.set("details." + key, client.rekey(text));
+					}
+				});
+			}
+			if (!update.getUpdateObject().isEmpty()) {
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, COLLECTION);
+			}
+		}
+		Document moved = this.mongo.findById(client.replacementId(), Document.class, BY_SUBJECT);
+		List<String> kept = new ArrayList<>(
+				(moved != null) ? moved.getList("entryIds", String.class, List.of()) : List.of());
+		ids.stream().filter((id) -> !kept.contains(id)).forEach(kept::add);
+		if (!kept.isEmpty()) {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(client.replacementId())),
+					new Update().set("entryIds", kept), BY_SUBJECT);
+		}
+		this.mongo.remove(Query.query(Criteria.where("_id").is(clientId)), BY_SUBJECT);
 	}
 
 }

@@ -169,4 +169,26 @@ class Enrolments {
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
+	/**
+	 * Every enrolment of a client, also one the index lost (a scan, for export and
+	 * erasure).
+	 */
+	List<EnrolmentDocument> findAllOf(String clientId) {
+		java.util.Map<String, EnrolmentDocument> found = new java.util.LinkedHashMap<>();
+		findByClient(clientId).forEach((enrolment) -> found.put(enrolment.id(), enrolment));
+		this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), EnrolmentDocument.class)
+			.forEach((enrolment) -> found.putIfAbsent(enrolment.id(), enrolment));
+		return List.copyOf(found.values());
+	}
+
+	/**
+	 * Deletes every enrolment of a client, the client's index and their open-programme
+	 * claims (whose ids match {@code claimPattern}).
+	 */
+	void deleteAllOf(String clientId, String claimPattern) {
+		this.mongo.remove(Query.query(Criteria.where("clientId").is(clientId)), EnrolmentDocument.class);
+		this.mongo.remove(byId(clientId), CLIENT_ENROLMENTS);
+		this.mongo.remove(Query.query(Criteria.where("_id").regex(claimPattern)), OPEN_CLAIMS);
+	}
+
 }

@@ -86,10 +86,14 @@ record EscalationDocument(@Id String id, String clientId, @Nullable String thera
 
 	}
 
-	/** How a moderator closed an escalation ({@link #DISMISSED}: a review item). */
+	/**
+	 * How a moderator closed an escalation ({@link #DISMISSED}: a review item;
+	 * {@link #CLIENT_DELETED}: closed by the platform when the client erased their
+	 * account, as {@code cocon.privacy.erasure} allows).
+	 */
 	enum Outcome {
 
-		CONTACTED, REFERRED_TO_CRISIS_LINE, EMERGENCY_SERVICES, FALSE_POSITIVE, DISMISSED
+		CONTACTED, REFERRED_TO_CRISIS_LINE, EMERGENCY_SERVICES, FALSE_POSITIVE, DISMISSED, CLIENT_DELETED
 
 	}
 

@@ -165,8 +165,9 @@ class EscalationService {
 
 	/** The conversation a client's therapist reads, if the client has a therapist. */
 	@Nullable String therapyConversationOf(String clientId) {
-		Account client = account(clientId);
-		if (client.therapistId() == null) {
+		// an erased client's anonymised escalations have no account any more
+		Account client = this.accounts.findById(new UserId(clientId)).orElse(null);
+		if (client == null || client.therapistId() == null) {
 			return null;
 		}
 		return this.support.therapyConversation(clientId, client.therapistId().value()).orElse(null);
@@ -280,6 +281,10 @@ class EscalationService {
 		if (outcome == Outcome.DISMISSED) {
 			throw ApiProblem.badRequest("escalation.invalid", "Review items are dismissed, not resolved.")
 				.withFieldError("outcome", "Not DISMISSED: dismiss a review item instead.");
+		}
+		if (outcome == Outcome.CLIENT_DELETED) {
+			throw ApiProblem.badRequest("escalation.invalid", "Only an erasure closes with CLIENT_DELETED.")
+				.withFieldError("outcome", "Not CLIENT_DELETED: that outcome is the platform's.");
 		}
 		String note = optional(rawNote, "note");
 		claimedByMe(id, moderatorId);
@@ -545,6 +550,21 @@ class EscalationService {
 
 	/** The escalation a signal went to and the crisis card for the client. */
 	record Raised(EscalationDocument escalation, CrisisCard card) {
+	}
+
+	/**
+	 * Closes an unresolved escalation or review item of a client who erases their account
+	 * (as {@code cocon.privacy.erasure} allows) with the outcome {@code CLIENT_DELETED}:
+	 * it counts in the figures, and moderators and the therapist see it closed. Nothing
+	 * is posted in the client's conversations, which are being deleted.
+	 */
+	void closeForErasure(String id) {
+		EscalationDocument closed = this.store.closeForErasure(id, this.clock.instant()).orElse(null);
+		if (closed == null) {
+			return;
+		}
+		resolvedIn(closed, Outcome.CLIENT_DELETED);
+		this.broadcast.changed(EventType.RESOLVED, summary(closed), closed.isReview() ? null : closed.therapistId());
 	}
 
 }

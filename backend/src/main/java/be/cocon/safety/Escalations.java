@@ -332,4 +332,63 @@ class Escalations {
 	record Current(String id, boolean opened) {
 	}
 
+	/** Every escalation of a client (a scan, for export and erasure only). */
+	List<EscalationDocument> allOf(String clientId) {
+		return this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), EscalationDocument.class);
+	}
+
+	/**
+	 * Resolves an unresolved escalation with {@code CLIENT_DELETED} and closes the head.
+	 * @return the closed escalation, empty when it was resolved already
+	 */
+	Optional<EscalationDocument> closeForErasure(String id, Instant now) {
+		EscalationDocument closed = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("status").in(Status.OPEN, Status.CLAIMED)),
+				new Update().set("status", Status.RESOLVED)
+					.set("resolvedAt", now)
+					.set("outcome", Outcome.CLIENT_DELETED),
+				FindAndModifyOptions.options().returnNew(true), EscalationDocument.class);
+		if (closed == null) {
+			return Optional.empty();
+		}
+		closeHead(closed);
+		return Optional.of(closed);
+	}
+
+	/**
+	 * Stores the escalation again under the replacement id, without anything the client
+	 * wrote or that points at them (signal texts and highlights, conversations, moderator
+	 * notes, the resolution note), deletes the original and points the indexes at the
+	 * copy. What staff did and when stays for accountability and the figures.
+	 */
+	void anonymise(EscalationDocument escalation, be.cocon.privacy.ErasedClient client) {
+		String id = client.rekey(escalation.id());
+		List<Signal> signals = escalation.signalList()
+			.stream()
+			.map((signal) -> new Signal(signal.source(), signal.category(), signal.severity(), "", null, null,
+					signal.at(), client.rekey(signal.byId()), signal.rules(), signal.reasons(), List.of(),
+					signal.questionnaire(), signal.contextUsed()))
+			.toList();
+		this.mongo.save(new EscalationDocument(id, client.replacementId(), escalation.therapistId(),
+				escalation.status(), escalation.severity(), escalation.category(), escalation.openedAt(),
+				escalation.overdue(), escalation.alerts(), escalation.lastAlertAt(), escalation.claimedBy(),
+				escalation.claimedAt(), null, escalation.resolvedBy(), escalation.resolvedAt(), escalation.outcome(),
+				null, signals, escalation.signalCount(), List.of(), null, escalation.raisedAt(),
+				escalation.escalatedFromReview(), escalation.dismissReason()));
+		this.mongo.remove(Query.query(Criteria.where("_id").is(escalation.id())), EscalationDocument.class);
+		for (String which : List.of(OPEN, RESOLVED)) {
+			List<String> ids = indexed(which);
+			if (ids.contains(escalation.id())) {
+				List<String> renamed = ids.stream().map((entry) -> entry.equals(escalation.id()) ? id : entry).toList();
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(which)), new Update().set("ids", renamed),
+						INDEX);
+			}
+		}
+	}
+
+	/** Deletes the client's head document. */
+	void forgetHead(String clientId) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(clientId)), HEADS);
+	}
+
 }

@@ -90,7 +90,7 @@ class SafetyStatsTests {
 			assertThat(today.at("/reviews/escalated").asLong()).isEqualTo(1);
 			assertThat(today.at("/reviews/open").asLong()).isEqualTo(openReviewItems());
 			assertThat(today.get("outcomes").toString()).isEqualTo(
-					"{\"CONTACTED\":1,\"REFERRED_TO_CRISIS_LINE\":0,\"EMERGENCY_SERVICES\":0,\"FALSE_POSITIVE\":0,\"DISMISSED\":1}");
+					"{\"CONTACTED\":1,\"REFERRED_TO_CRISIS_LINE\":0,\"EMERGENCY_SERVICES\":0,\"FALSE_POSITIVE\":0,\"DISMISSED\":1,\"CLIENT_DELETED\":0}");
 			assertThat(today.get("timeToClaim").toString())
 				.isEqualTo("{\"count\":1,\"medianSeconds\":40.0,\"p90Seconds\":40.0}");
 			assertThat(today.get("timeToResolve").toString())
