@@ -123,4 +123,16 @@ class Conversations {
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
+	/**
+	 * The highest sequence number whose message was purged for retention (0 when none):
+	 * history begins after it.
+	 */
+	long purgedThrough(String id) {
+		Query query = byId(id);
+		query.fields().include(MessageRetention.PURGED_THROUGH);
+		Document doc = this.mongo.findOne(query, Document.class, ConversationDocument.COLLECTION);
+		Number through = (doc != null) ? doc.get(MessageRetention.PURGED_THROUGH, Number.class) : null;
+		return (through != null) ? through.longValue() : 0;
+	}
+
 }
