@@ -9,6 +9,7 @@ import { ChatPage } from '../chat/ChatPage';
 import { ChatProvider, type ChatServices } from '../chat/ChatProvider';
 import { HomePage } from '../home/HomePage';
 import { ProgrammesPage } from '../programme/ProgrammesPage';
+import { AuditPage } from '../privacy/AuditPage';
 import { AppShell, MAIN_CONTENT_ID } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { ROUTES, useLocation } from './router';
@@ -99,6 +100,8 @@ function CurrentPage() {
           <StatsPage />
         </Suspense>
       );
+    case ROUTES.audit:
+      return <AuditPage />;
     default:
       return <NotFoundPage />;
   }

@@ -36,6 +36,8 @@ export const ROUTES = {
   moderation: '/moderation',
   /** Safety figures for moderators and admins; the period is in the query: `/moderation/stats?days=30`. */
   moderationStats: '/moderation/stats',
+  /** "Who looked at my file": the client's own audit log. */
+  audit: '/privacy/audit',
 } as const;
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES];

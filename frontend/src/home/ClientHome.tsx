@@ -60,6 +60,16 @@ export function ClientHome({ me }: { me: Me }) {
         </div>
       </section>
 
+      <section className="card card--privacy" aria-labelledby="privacy-home-title">
+        <h2 id="privacy-home-title">{t('audit.home.title')}</h2>
+        <p className="muted">{t('audit.home.text')}</p>
+        <div className="actions">
+          <Link className="button button--secondary" to={ROUTES.audit}>
+            {t('audit.home.open')}
+          </Link>
+        </div>
+      </section>
+
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('home.profile.title')}</h2>
         <dl className="profile">

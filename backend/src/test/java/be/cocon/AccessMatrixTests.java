@@ -94,6 +94,7 @@ class AccessMatrixTests {
 		MATRIX.put("PUT /api/checkins/reminder", new int[] { 401, 400, 403, 403, 403 });
 		MATRIX.put("GET /api/clients/{clientId}/checkins", new int[] { 401, 403, 403, 403, 403 });
 		MATRIX.put("GET /api/clients/{clientId}/checkins/trends", new int[] { 401, 403, 403, 403, 403 });
+		MATRIX.put("GET /api/me/audit", new int[] { 401, 200, 200, 200, 200 });
 	}
 
 	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };

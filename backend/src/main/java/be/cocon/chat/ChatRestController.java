@@ -35,11 +35,15 @@ class ChatRestController {
 
 	private final Presence presence;
 
-	ChatRestController(ChatService chat, Conversations conversations, Accounts accounts, Presence presence) {
+	private final StaffAccessAudit audit;
+
+	ChatRestController(ChatService chat, Conversations conversations, Accounts accounts, Presence presence,
+			StaffAccessAudit audit) {
 		this.chat = chat;
 		this.conversations = conversations;
 		this.accounts = accounts;
 		this.presence = presence;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/conversations")
@@ -53,6 +57,7 @@ class ChatRestController {
 			.findAll(mine.stream().flatMap((c) -> c.participants().stream()).map(UserId::new).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap((account) -> account.id().value(), Function.identity()));
+		this.audit.listed(authentication, mine, people);
 		return mine.stream()
 			.map((conversation) -> view(conversation, me, people))
 			.sorted(Comparator
@@ -70,7 +75,9 @@ class ChatRestController {
 			throw ChatProblem.invalid("page.invalid", "before must be 1 or more, after 0 or more, limit 1 or more.",
 					null);
 		}
-		return this.chat.page(CurrentUser.id(authentication).value(), conversationId, before, after, limit);
+		MessagePage page = this.chat.page(CurrentUser.id(authentication).value(), conversationId, before, after, limit);
+		this.audit.read(authentication, conversationId);
+		return page;
 	}
 
 	private ConversationView view(ConversationDocument conversation, String me, Map<String, Account> people) {

@@ -137,18 +137,20 @@ class ChatService implements GuideMessages {
 		ConversationDocument conversation = participantConversation(userId, conversationId, null);
 		int size = Math.max(1, Math.min(limit, this.settings.maxPageSize()));
 		long last = conversation.lastSeq();
+		// messages up to this number were purged for retention: history starts after it
+		long first = this.conversations.purgedThrough(conversationId) + 1;
 		long from;
 		long to;
 		if (after != null) {
-			from = after + 1;
-			to = Math.min(after + size, last);
+			from = Math.max(after + 1, first);
+			to = Math.min(from + size - 1, last);
 		}
 		else {
 			to = (before != null) ? Math.min(before - 1, last) : last;
-			from = Math.max(1, to - size + 1);
+			from = Math.max(first, to - size + 1);
 		}
 		List<MessageView> page = this.messages.range(conversationId, from, to).stream().map(MessageView::of).toList();
-		return new MessagePage(page, last, from > 1);
+		return new MessagePage(page, last, from > first);
 	}
 
 	void markRead(String userId, String conversationId, long seq) {

@@ -22,8 +22,10 @@ import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
+import be.cocon.chat.ChatViews.Ack;
 import be.cocon.chat.ChatViews.ErrorEvent;
 import be.cocon.platform.StoreOutage;
 
@@ -47,12 +49,15 @@ class ChatStompController {
 
 	private final ObjectMapper json;
 
+	private final StaffAccessAudit audit;
+
 	private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
 
 	private final AtomicReference<Instant> typingPrunedAt = new AtomicReference<>(Instant.EPOCH);
 
-	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock,
-			ObjectMapper json) {
+	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock, ObjectMapper json,
+			StaffAccessAudit audit) {
+		this.audit = audit;
 		this.chat = chat;
 		this.delivery = delivery;
 		this.settings = settings;
@@ -62,8 +67,11 @@ class ChatStompController {
 
 	@MessageMapping("/conversations/{conversationId}/messages")
 	void send(@DestinationVariable String conversationId, @Payload SendMessage message, Principal user) {
-		this.delivery.ack(user.getName(),
-				this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body()));
+		Ack ack = this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body());
+		if (user instanceof Authentication authentication) {
+			this.audit.wrote(authentication, conversationId);
+		}
+		this.delivery.ack(user.getName(), ack);
 	}
 
 	@MessageMapping("/conversations/{conversationId}/typing")

@@ -175,4 +175,16 @@ class Conversations {
 		this.mongo.remove(byId(userId), USER_CONVERSATIONS);
 	}
 
+	/**
+	 * The highest sequence number whose message was purged for retention (0 when none):
+	 * history begins after it.
+	 */
+	long purgedThrough(String id) {
+		Query query = byId(id);
+		query.fields().include(MessageRetention.PURGED_THROUGH);
+		Document doc = this.mongo.findOne(query, Document.class, ConversationDocument.COLLECTION);
+		Number through = (doc != null) ? doc.get(MessageRetention.PURGED_THROUGH, Number.class) : null;
+		return (through != null) ? through.longValue() : 0;
+	}
+
 }

@@ -43,19 +43,24 @@ class AdminController {
 
 	private final AccountService accounts;
 
-	AdminController(AccountService accounts) {
+	private final AdminAudit audit;
+
+	AdminController(AccountService accounts, AdminAudit audit) {
 		this.accounts = accounts;
+		this.audit = audit;
 	}
 
 	@GetMapping("/accounts")
 	AccountPage list(@RequestParam(required = false) @Nullable Role role,
 			@RequestParam(required = false) @Nullable @Size(max = 64) String q,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication authentication) {
 		List<UserDocument> all = this.accounts.list(role, q);
 		int from = Math.min(page * size, all.size());
 		int to = Math.min(from + size, all.size());
-		return new AccountPage(all.subList(from, to).stream().map(AccountView::of).toList(), page, size, all.size());
+		List<UserDocument> shown = all.subList(from, to);
+		this.audit.listed(CurrentUser.id(authentication).value(), shown);
+		return new AccountPage(shown.stream().map(AccountView::of).toList(), page, size, all.size());
 	}
 
 	@PostMapping("/accounts")
@@ -76,31 +81,33 @@ class AdminController {
 			throw ApiProblem.badRequest("account.cannot-disable-self", "You cannot disable your own account.");
 		}
 		this.accounts.setDisabled(id, true);
-		return AccountView.of(this.accounts.findDocument(id));
+		return acted(authentication, "admin.account-disable", this.accounts.findDocument(id));
 	}
 
 	@PostMapping("/accounts/{id}/enable")
-	AccountView enable(@PathVariable String id) {
+	AccountView enable(@PathVariable String id, Authentication authentication) {
 		this.accounts.setDisabled(id, false);
-		return AccountView.of(this.accounts.findDocument(id));
+		return acted(authentication, "admin.account-enable", this.accounts.findDocument(id));
 	}
 
 	@PutMapping("/clients/{clientId}/therapist")
 	AccountView assign(@PathVariable String clientId, @Valid @RequestBody Assignment assignment,
 			Authentication authentication) {
 		this.accounts.assign(clientId, assignment.therapistId(), CurrentUser.id(authentication).value());
-		return AccountView.of(this.accounts.findDocument(clientId));
+		return acted(authentication, "admin.assign", this.accounts.findDocument(clientId));
 	}
 
 	@DeleteMapping("/clients/{clientId}/therapist")
 	AccountView unassign(@PathVariable String clientId, Authentication authentication) {
 		this.accounts.unassign(clientId, CurrentUser.id(authentication).value());
-		return AccountView.of(this.accounts.findDocument(clientId));
+		return acted(authentication, "admin.unassign", this.accounts.findDocument(clientId));
 	}
 
 	@GetMapping("/clients/{clientId}/assignments")
-	List<AssignmentView> history(@PathVariable String clientId) {
+	List<AssignmentView> history(@PathVariable String clientId, Authentication authentication) {
 		List<UserDocument.Assignment> history = this.accounts.history(clientId);
+		this.audit.acted(CurrentUser.id(authentication).value(), "admin.assignments-view",
+				this.accounts.findDocument(clientId));
 		Map<UserId, Account> therapists = this.accounts
 			.findAll(history.stream().map((entry) -> new UserId(entry.therapistId())).collect(Collectors.toSet()))
 			.stream()
@@ -110,6 +117,11 @@ class AdminController {
 			return new AssignmentView(entry.therapistId(), (therapist != null) ? therapist.pseudonym() : null,
 					entry.startedAt(), entry.endedAt(), entry.assignedBy(), entry.endedBy());
 		}).toList();
+	}
+
+	private AccountView acted(Authentication authentication, String action, UserDocument account) {
+		this.audit.acted(CurrentUser.id(authentication).value(), action, account);
+		return AccountView.of(account);
 	}
 
 	record AccountPage(List<AccountView> items, int page, int size, int total) {

@@ -2,6 +2,7 @@ package be.cocon.identity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -15,14 +16,19 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import be.cocon.privacy.AuditLog;
+
 /** The signed-in user and, for therapists, their caseload. */
 @RestController
 class MeController {
 
 	private final AccountService accounts;
 
-	MeController(AccountService accounts) {
+	private final AuditLog audit;
+
+	MeController(AccountService accounts, AuditLog audit) {
 		this.accounts = accounts;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/me")
@@ -42,7 +48,10 @@ class MeController {
 	@PreAuthorize("hasRole('THERAPIST')")
 	List<CaseloadEntry> caseload(Authentication authentication) {
 		UserId therapist = CurrentUser.id(authentication);
-		return this.accounts.caseloadDocumentsOf(therapist).stream().map((client) -> {
+		List<UserDocument> clients = this.accounts.caseloadDocumentsOf(therapist);
+		this.audit.recordEach(therapist.value(), "caseload.view", clients.stream().map(UserDocument::id).toList(),
+				Map.of());
+		return clients.stream().map((client) -> {
 			Instant since = client.assignments()
 				.stream()
 				.filter((assignment) -> assignment.endedAt() == null)

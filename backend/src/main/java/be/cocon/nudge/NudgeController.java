@@ -78,6 +78,7 @@ class NudgeController {
 	SettingsView settings(@PathVariable String clientId, Authentication authentication) {
 		String me = me(authentication);
 		this.service.clientOf(me, clientId);
+		this.audit.record(me, "nudge.settings-view", clientId, Map.of());
 		return SettingsView.of(this.nudges.settingsOf(clientId).orElse(AdaptiveSettings.defaults(clientId, me)));
 	}
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.bson.Document;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +29,15 @@ class AuditController {
 	}
 
 	@GetMapping("/api/admin/audit/{subjectId}")
-	List<Entry> about(@PathVariable String subjectId, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return this.log.about(subjectId, limit).stream().map(Entry::of).toList();
+	List<Entry> about(@PathVariable String subjectId, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+			Authentication authentication) {
+		List<Entry> entries = this.log.about(subjectId, limit).stream().map(Entry::of).toList();
+		// reading who accessed a client's data is an access too; recorded after the read,
+		// so it shows in the next one
+		if (!entries.isEmpty()) {
+			this.log.record(authentication.getName(), "admin.audit-view", subjectId, Map.of());
+		}
+		return entries;
 	}
 
 	record Entry(String id, Instant at, String actorId, String action, String subjectId, Map<String, Object> details) {

@@ -24,4 +24,26 @@ public interface AuditLog {
 	 */
 	void recordEach(String actorId, String action, Collection<String> subjectIds, Map<String, String> details);
 
+	/**
+	 * Detail key: the role the actor acted in ({@code THERAPIST}, {@code MODERATOR},
+	 * {@code ADMIN}), for actions that more than one role takes (e.g. reading a
+	 * conversation). Other actions imply their role.
+	 */
+	String ROLE = "role";
+
+	/**
+	 * Detail key: the relationship that allowed the access ({@code therapist},
+	 * {@code former-therapist}, {@code moderator}, {@code admin}), for actions where the
+	 * action alone does not tell. The client reads it as "your therapist", "a moderator
+	 * handling a safety alert", ...
+	 */
+	String BASIS = "basis";
+
+	/**
+	 * Records the same access to several subjects, each with its own details; returns
+	 * once all entries are stored durably, waiting for the store once.
+	 * @param detailsBySubject per subject (client account id) its details
+	 */
+	void recordEach(String actorId, String action, Map<String, Map<String, String>> detailsBySubject);
+
 }

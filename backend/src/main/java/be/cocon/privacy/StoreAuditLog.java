@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -53,6 +54,9 @@ class StoreAuditLog implements AuditLog {
 
 	@Override
 	public void recordEach(String actorId, String action, Collection<String> subjectIds, Map<String, String> details) {
+		if (subjectIds.isEmpty()) {
+			return;
+		}
 		subjectIds.forEach((subjectId) -> write(actorId, action, subjectId, details));
 		this.durability.awaitDurable();
 	}
@@ -138,6 +142,60 @@ class StoreAuditLog implements AuditLog {
 					new Update().set("entryIds", kept), BY_SUBJECT);
 		}
 		this.mongo.remove(Query.query(Criteria.where("_id").is(clientId)), BY_SUBJECT);
+	}
+
+	/**
+	 * /** A page of the entries about a subject, newest first: the {@code limit} entries
+	 * recorded before the entry {@code before} (or the newest ones without it).
+	 */
+	Page pageAbout(String subjectId, @Nullable String before, int limit) {
+		Document index = this.mongo.findById(subjectId, Document.class, BY_SUBJECT);
+		List<String> ids = (index != null) ? index.getList("entryIds", String.class, List.of()) : List.of();
+		int end = ids.size();
+		if (before != null) {
+			int at = ids.lastIndexOf(before);
+			end = (at >= 0) ? at : recordedBefore(ids, before);
+		}
+		int start = Math.max(0, end - limit);
+		List<String> page = ids.subList(start, end);
+		if (page.isEmpty()) {
+			return new Page(List.of(), false);
+		}
+		List<Document> entries = new ArrayList<>(
+				this.mongo.find(Query.query(Criteria.where("_id").in(page)), Document.class, COLLECTION));
+		entries.sort(Comparator.comparingInt((Document entry) -> page.indexOf(entry.getString("_id"))).reversed());
+		return new Page(entries, start > 0);
+	}
+
+	/**
+	 * How many of the listed entries were recorded before an entry that is no longer
+	 * listed (e.g. purged): ids begin with the time they were recorded.
+	 */
+	private static int recordedBefore(List<String> ids, String entryId) {
+		long at = millisOf(entryId);
+		int count = 0;
+		while (count < ids.size() && millisOf(ids.get(count)) < at) {
+			count++;
+		}
+		return count;
+	}
+
+	static long millisOf(String entryId) {
+		int dash = entryId.indexOf('-');
+		return Long.parseLong((dash > 0) ? entryId.substring(0, dash) : entryId);
+	}
+
+	/**
+	 * @param entries newest first
+	 * @param more whether older entries exist
+	 */
+	record Page(List<Document> entries, boolean more) {
+	}
+
+	@Override
+	public void recordEach(String actorId, String action, Map<String, Map<String, String>> detailsBySubject) {
+		detailsBySubject.forEach((subjectId, details) -> write(actorId, action, subjectId, details));
+		this.durability.awaitDurable();
 	}
 
 }

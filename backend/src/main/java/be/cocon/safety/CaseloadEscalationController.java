@@ -46,8 +46,11 @@ class CaseloadEscalationController {
 	@GetMapping("/api/caseload/escalations")
 	List<Summary> open(Authentication authentication) {
 		UserId me = CurrentUser.id(authentication);
-		return this.escalations
+		List<Summary> shown = this.escalations
 			.unresolvedOf(this.accounts.caseloadOf(me).stream().map((client) -> client.id().value()).toList());
+		this.audit.recordEach(me.value(), "escalation.caseload-view",
+				shown.stream().map((summary) -> summary.client().id()).distinct().toList(), Map.of());
+		return shown;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package be.cocon.safety;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import be.cocon.identity.CurrentUser;
 import be.cocon.platform.ApiProblem;
+import be.cocon.privacy.AuditLog;
 import be.cocon.safety.EscalationDocument.Outcome;
 import be.cocon.safety.EscalationViews.Detail;
 import be.cocon.safety.EscalationViews.Summary;
@@ -24,8 +26,11 @@ class ModerationController {
 
 	private final EscalationService escalations;
 
-	ModerationController(EscalationService escalations) {
+	private final AuditLog audit;
+
+	ModerationController(EscalationService escalations, AuditLog audit) {
 		this.escalations = escalations;
+		this.audit = audit;
 	}
 
 	/**
@@ -33,13 +38,16 @@ class ModerationController {
 	 * oldest first), or the recently resolved ones.
 	 */
 	@GetMapping("/api/escalations")
-	List<Summary> list(@RequestParam(defaultValue = "OPEN") String status) {
-		return switch (status) {
+	List<Summary> list(@RequestParam(defaultValue = "OPEN") String status, Authentication authentication) {
+		List<Summary> shown = switch (status) {
 			case "OPEN" -> this.escalations.unresolved();
 			case "RESOLVED" -> this.escalations.recentlyResolved();
 			default -> throw ApiProblem.badRequest("escalation.invalid-status", "status is OPEN or RESOLVED.")
 				.withFieldError("status", "OPEN or RESOLVED");
 		};
+		this.audit.recordEach(me(authentication), "escalation.queue",
+				shown.stream().map((summary) -> summary.client().id()).distinct().toList(), Map.of());
+		return shown;
 	}
 
 	@GetMapping("/api/escalations/{id}")

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SpaRoutes {
 
 	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat",
-			"/moderation", "/moderation/stats", "/programmes", "/therapist/client", "/checkin",
-			"/therapist/dashboard" })
+			"/moderation", "/moderation/stats", "/programmes", "/therapist/client", "/checkin", "/therapist/dashboard",
+			"/privacy/audit" })
 	String app() {
 		return "forward:/index.html";
 	}
