@@ -13,14 +13,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import be.cocon.platform.StoreOutage;
@@ -98,15 +103,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return withRequestId(problem);
 	}
 
+	/**
+	 * A method the path does not take: the client's mistake, so one DEBUG line instead of
+	 * Spring's WARN line that names the method the client wrote.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		log.debug("Refused a request with a method the path does not take");
+		return handleExceptionInternal(ex, null, headers, status, request);
+	}
+
+	/**
+	 * Our own fault: logged with the handler's path pattern (not the path the client
+	 * wrote, which may hold anything) and answered without internals.
+	 */
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
 		if (StoreOutage.causedBy(ex)) {
-			return storeUnavailable(request.getDescription(false));
+			return storeUnavailable(methodOf(request) + " " + patternOf(request));
 		}
-		log.error("Unexpected error while handling {}", request.getDescription(false), ex);
+		log.error("Unexpected error while handling {} {}", methodOf(request), patternOf(request), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again; if it keeps happening, mention the request id.");
 		return withRequestId(problem);
+	}
+
+	private static String methodOf(WebRequest request) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getMethod() : "?";
+	}
+
+	private static String patternOf(WebRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		return (pattern != null) ? pattern.toString() : "(no handler)";
 	}
 
 	@Override
@@ -114,6 +144,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
 			Problems.addRequestId(problem);
+			// preset, so an Accept header that names something else (or cannot be parsed)
+			// does not leave the problem unwritten
+			HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return super.createResponseEntity(body, problemHeaders, statusCode, request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
@@ -134,7 +169,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<Object> withRequestId(ProblemDetail problem) {
 		Problems.addRequestId(problem);
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }
