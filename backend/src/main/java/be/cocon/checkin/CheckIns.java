@@ -106,9 +106,17 @@ class CheckIns {
 
 	}
 
-	/** Every month of a client's check-ins (a scan, for export and erasure only). */
+	/**
+	 * Every month of a client's check-ins, found by a scan (for export and erasure only)
+	 * and read by id like every other read.
+	 */
 	List<MonthDocument> allOf(String clientId) {
-		return this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), MonthDocument.class);
+		Query ofClient = Query.query(Criteria.where("clientId").is(clientId));
+		ofClient.fields().include("_id");
+		return byIds(this.mongo.find(ofClient, org.bson.Document.class, MonthDocument.COLLECTION)
+			.stream()
+			.map((month) -> month.getString("_id"))
+			.toList());
 	}
 
 	void deleteAllOf(String clientId) {

@@ -180,14 +180,16 @@ class Nudges {
 	}
 
 	/**
-	 * Every nudge of a client, also one the index lost (a scan, for export and erasure).
+	 * Every nudge of a client, also one the index lost (found by a scan, for export and
+	 * erasure), read by id like every other read.
 	 */
 	List<NudgeDocument> allOf(String clientId) {
-		java.util.Map<String, NudgeDocument> found = new java.util.LinkedHashMap<>();
-		ofClient(clientId).forEach((nudge) -> found.put(nudge.id(), nudge));
-		this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), NudgeDocument.class)
-			.forEach((nudge) -> found.putIfAbsent(nudge.id(), nudge));
-		return List.copyOf(found.values());
+		java.util.Set<String> ids = new java.util.LinkedHashSet<>(ids(clientKey(clientId)));
+		Query ofClient = Query.query(Criteria.where("clientId").is(clientId));
+		ofClient.fields().include("_id");
+		this.mongo.find(ofClient, Document.class, NudgeDocument.COLLECTION)
+			.forEach((nudge) -> ids.add(nudge.getString("_id")));
+		return findAllById(ids);
 	}
 
 	/**

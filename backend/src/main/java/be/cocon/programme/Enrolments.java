@@ -170,14 +170,19 @@ class Enrolments {
 	}
 
 	/**
-	 * Every enrolment of a client, also one the index lost (a scan, for export and
-	 * erasure).
+	 * Every enrolment of a client, also one the index lost (found by a scan, for export
+	 * and erasure), read by id like every other read.
 	 */
 	List<EnrolmentDocument> findAllOf(String clientId) {
 		java.util.Map<String, EnrolmentDocument> found = new java.util.LinkedHashMap<>();
 		findByClient(clientId).forEach((enrolment) -> found.put(enrolment.id(), enrolment));
-		this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), EnrolmentDocument.class)
-			.forEach((enrolment) -> found.putIfAbsent(enrolment.id(), enrolment));
+		Query ofClient = Query.query(Criteria.where("clientId").is(clientId));
+		ofClient.fields().include("_id");
+		this.mongo.find(ofClient, Document.class, EnrolmentDocument.COLLECTION)
+			.stream()
+			.map((enrolment) -> enrolment.getString("_id"))
+			.filter((id) -> !found.containsKey(id))
+			.forEach((id) -> findById(id).ifPresent((enrolment) -> found.put(id, enrolment)));
 		return List.copyOf(found.values());
 	}
 

@@ -332,9 +332,17 @@ class Escalations {
 	record Current(String id, boolean opened) {
 	}
 
-	/** Every escalation of a client (a scan, for export and erasure only). */
+	/**
+	 * Every escalation of a client, found by a scan (for export and erasure only) and
+	 * read by id like every other read.
+	 */
 	List<EscalationDocument> allOf(String clientId) {
-		return this.mongo.find(Query.query(Criteria.where("clientId").is(clientId)), EscalationDocument.class);
+		Query ofClient = Query.query(Criteria.where("clientId").is(clientId));
+		ofClient.fields().include("_id");
+		return findAllById(this.mongo.find(ofClient, Document.class, EscalationDocument.COLLECTION)
+			.stream()
+			.map((escalation) -> escalation.getString("_id"))
+			.toList());
 	}
 
 	/**
