@@ -52,7 +52,7 @@ public final class ChildApp {
 		HttpTestClient http = new HttpTestClient(this.port);
 		try {
 			Awaitility.await("the app's health is UP")
-				.atMost(Duration.ofSeconds(120))
+				.atMost(Duration.ofSeconds(300))
 				.pollInterval(Duration.ofMillis(250))
 				.ignoreExceptions()
 				.until(() -> !this.process.isAlive() || http.get("/actuator/health").status() == 200);
