@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
@@ -80,8 +81,7 @@ class Reencryption {
 	 * after every batch.
 	 * @return the progress after this run
 	 */
-	Progress run(Duration budget, int maxSteps) {
-		Instant until = Instant.now().plus(budget);
+	Progress run(Duration budget, int maxBatches) {
 		long target = this.keys.primaryKeyId();
 		List<String> fingerprint = this.fields.fingerprint();
 		Progress progress = progress();
@@ -92,16 +92,15 @@ class Reencryption {
 			log.info("Re-encryption: a pass for key {} over {} collections starts", target,
 					progress.collections().size());
 		}
-		for (int steps = 0; steps < maxSteps && !progress.finished() && Instant.now().isBefore(until)
-				&& this.keys.primaryKeyId() == target; steps++) {
-			boolean retrying = progress.index() >= progress.collections().size();
-			Progress next = step(progress);
-			save(next);
-			if (next.finished()) {
-				log.info("Re-encryption: the pass for key {} is done ({} values re-sealed, {} sealed from plain text)",
-						target, next.resealed(), next.sealedFromPlain());
+		Budget left = new Budget(Instant.now().plus(budget), maxBatches, target);
+		while (!progress.finished() && left.any()) {
+			if (progress.index() < progress.collections().size()) {
+				progress = throughCollection(progress, left);
+				continue;
 			}
-			else if (retrying && next.retry().size() == progress.retry().size()) {
+			Progress next = retried(progress);
+			saveBatch(next, left);
+			if (!next.finished() && next.retry().size() == progress.retry().size()) {
 				// only documents that keep changing are left: try them again next run
 				return next;
 			}
@@ -121,22 +120,57 @@ class Reencryption {
 			.replaceOne(Filters.eq("_id", PROGRESS), progress.toDocument(), new ReplaceOptions().upsert(true));
 	}
 
-	private Progress step(Progress progress) {
-		Counts counts = new Counts();
-		if (progress.index() < progress.collections().size()) {
-			String collection = progress.collections().get(progress.index());
-			List<String> paths = this.fields.byCollection().getOrDefault(collection, List.of());
-			List<Document> batch = batch(collection, progress.lastId(), paths);
-			List<Retry> retry = new ArrayList<>(progress.retry());
-			for (Document document : batch) {
-				if (!reseal(collection, document, paths, counts)) {
-					retry.add(new Retry(collection, document.get("_id")));
+	/**
+	 * Goes on through the pass's current collection from its last {@code _id}, with one
+	 * cursor in {@code _id} order (one scan on the embedded store), a batch at a time.
+	 */
+	private Progress throughCollection(Progress progress, Budget left) {
+		String collection = progress.collections().get(progress.index());
+		List<String> paths = this.fields.byCollection().getOrDefault(collection, List.of());
+		Bson after = (progress.lastId() != null) ? Filters.gt("_id", progress.lastId()) : new Document();
+		int size = this.properties.reencryptBatch();
+		Progress current = progress;
+		try (MongoCursor<Document> cursor = collection(collection).find(after)
+			.projection(projection(paths))
+			.sort(Sorts.ascending("_id"))
+			.batchSize(size)
+			.iterator()) {
+			List<Document> batch = new ArrayList<>(size);
+			while (cursor.hasNext()) {
+				batch.add(cursor.next());
+				if (batch.size() == size) {
+					current = resealed(current, collection, paths, batch, false);
+					saveBatch(current, left);
+					batch.clear();
+					if (!left.any()) {
+						return current;
+					}
 				}
 			}
-			boolean last = batch.size() < this.properties.reencryptBatch();
-			return progress.next(last ? progress.index() + 1 : progress.index(),
-					last ? null : batch.get(batch.size() - 1).get("_id"), retry, counts, this.clock.instant());
+			current = resealed(current, collection, paths, batch, true);
+			saveBatch(current, left);
+			return current;
 		}
+	}
+
+	/** The progress after re-sealing a batch of the current collection. */
+	private Progress resealed(Progress progress, String collection, List<String> paths, List<Document> batch,
+			boolean last) {
+		Counts counts = new Counts();
+		List<Retry> retry = new ArrayList<>(progress.retry());
+		for (Document document : batch) {
+			if (!reseal(collection, document, paths, counts)) {
+				retry.add(new Retry(collection, document.get("_id")));
+			}
+		}
+		Object lastId = batch.isEmpty() ? progress.lastId() : batch.get(batch.size() - 1).get("_id");
+		return progress.next(last ? progress.index() + 1 : progress.index(), last ? null : lastId, retry, counts,
+				this.clock.instant());
+	}
+
+	/** The progress after trying the documents that kept changing once more. */
+	private Progress retried(Progress progress) {
+		Counts counts = new Counts();
 		List<Retry> still = new ArrayList<>();
 		for (Retry retry : progress.retry()) {
 			List<String> paths = this.fields.byCollection().getOrDefault(retry.collection(), List.of());
@@ -148,13 +182,13 @@ class Reencryption {
 		return progress.next(progress.index(), null, still, counts, this.clock.instant());
 	}
 
-	private List<Document> batch(String collection, @Nullable Object lastId, List<String> paths) {
-		Bson filter = (lastId != null) ? Filters.gt("_id", lastId) : new Document();
-		return collection(collection).find(filter)
-			.projection(projection(paths))
-			.sort(Sorts.ascending("_id"))
-			.limit(this.properties.reencryptBatch())
-			.into(new ArrayList<>());
+	private void saveBatch(Progress progress, Budget left) {
+		save(progress);
+		left.batchDone();
+		if (progress.finished()) {
+			log.info("Re-encryption: the pass for key {} is done ({} values re-sealed, {} sealed from plain text)",
+					progress.targetKeyId(), progress.resealed(), progress.sealedFromPlain());
+		}
 	}
 
 	private @Nullable Document read(String collection, Object id, List<String> paths) {
@@ -284,7 +318,33 @@ class Reencryption {
 		return this.mongo.getCollection(name);
 	}
 
-	/** What one step found. */
+	/** What one run may still do. */
+	private final class Budget {
+
+		private final Instant until;
+
+		private final long target;
+
+		private int batches;
+
+		Budget(Instant until, int batches, long target) {
+			this.until = until;
+			this.batches = batches;
+			this.target = target;
+		}
+
+		boolean any() {
+			return this.batches > 0 && Instant.now().isBefore(this.until)
+					&& Reencryption.this.keys.primaryKeyId() == this.target;
+		}
+
+		void batchDone() {
+			this.batches--;
+		}
+
+	}
+
+	/** What one batch found. */
 	static final class Counts {
 
 		long resealed;

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the app on one store, both dispatching nudges several times a second
- * with the same clock: a due nudge reaches the client's chat exactly once.
+ * with the same clock (and, as every instance on one store must, the same keyset): a due
+ * nudge reaches the client's chat exactly once.
  */
 class TwoInstancesTests {
 
@@ -41,7 +42,8 @@ class TwoInstancesTests {
 		try (ConfigurableApplicationContext first = start(firstPort, clock, "cocon.store.data-dir=" + this.dataDir)) {
 			String store = first.getBean(MongoConnectionDetails.class).getConnectionString().getConnectionString();
 			try (ConfigurableApplicationContext second = start(TestSocketUtils.findAvailableTcpPort(), clock,
-					"spring.mongodb.uri=" + store)) {
+					"spring.mongodb.uri=" + store,
+					"cocon.privacy.encryption.keyset-file=" + this.dataDir.resolve("privacy-keyset.json"))) {
 				HttpTestClient http = new HttpTestClient(firstPort);
 				String therapist = token(firstPort, "demo-therapist");
 				String client = token(firstPort, "demo-client");
@@ -83,12 +85,13 @@ class TwoInstancesTests {
 		return new PkceSignIn(port).tokens(username, "cocon-demo-2026").get("access_token").asString();
 	}
 
-	private static ConfigurableApplicationContext start(int port, MutableClock clock, String store) {
+	private static ConfigurableApplicationContext start(int port, MutableClock clock, String... store) {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(CoconApplication.class);
 		builder.initializers((context) -> {
 			TestPropertyValues
-				.of("server.port=" + port, store, "cocon.nudge.dispatch-every=100ms",
+				.of("server.port=" + port, "cocon.nudge.dispatch-every=100ms",
 						"management.endpoints.jmx.exposure.exclude=*", "spring.jmx.enabled=false")
+				.and(store)
 				.applyTo(context);
 			context.getBeanFactory().registerSingleton("testClock", clock);
 		});
