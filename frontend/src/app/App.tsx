@@ -3,6 +3,7 @@ import { AdminAccountsPage } from '../admin/AdminAccountsPage';
 import { AdminCaseloadsPage } from '../admin/AdminCaseloadsPage';
 import { AuthProvider, type AuthServices } from '../auth/AuthProvider';
 import { CallbackPage } from '../auth/CallbackPage';
+import { IdleSignOut } from '../auth/IdleSignOut';
 import { LoginPage } from '../auth/LoginPage';
 import { SignupPage } from '../auth/SignupPage';
 import { ChatPage } from '../chat/ChatPage';
@@ -41,6 +42,7 @@ export function App({ services, chat }: AppProps) {
       <ChatProvider services={chat}>
         <AppShell>
           <CurrentPage />
+          <IdleSignOut />
         </AppShell>
       </ChatProvider>
     </AuthProvider>

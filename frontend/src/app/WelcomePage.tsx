@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
+import { SignedOutAfterIdle } from '../auth/SignedOutAfterIdle';
 import { Link } from './Link';
 import { ROUTES, useSearchParam } from './router';
 
@@ -9,6 +10,8 @@ const FEATURES = ['chat', 'exercises', 'checkin'] as const;
 /** The first page a young person sees: what Cocon is, privacy, safety. */
 export function WelcomePage() {
   const { t } = useTranslation();
+  // After an idle sign-out the page says only that: no word about what Cocon is.
+  if (useSearchParam('reason') === 'idle') return <SignedOutAfterIdle />;
 
   return (
     <div className="welcome">

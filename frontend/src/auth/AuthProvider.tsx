@@ -54,8 +54,11 @@ export interface AuthContextValue {
   accessToken(options?: { renew?: boolean }): Promise<string | null>;
   /** Starts the sign-in at the OpenID provider (leaves the page). */
   signIn(): Promise<void>;
-  /** Ends the session here and at the server (leaves the page). */
-  signOut(): Promise<void>;
+  /**
+   * Ends the session here and at the server (leaves the page). With reason `idle` (signed
+   * out for doing nothing a while) the app comes back to the neutral `/?reason=idle`.
+   */
+  signOut(options?: { reason?: SignOutReason }): Promise<void>;
   /** Handles `/auth/callback?code=...&state=...`. Safe to call twice with the same URL. */
   completeSignIn(url: string): Promise<void>;
   reloadMe(): void;
@@ -66,6 +69,13 @@ export interface AuthContextValue {
    * work) and goes to the start page, which says the account is gone.
    */
   forgetErasedAccount(): Promise<void>;
+}
+
+export type SignOutReason = 'idle';
+
+/** Where the app lands after signing out. */
+function signedOutPath(reason: unknown): string {
+  return reason === 'idle' ? '/?reason=idle' : '/?reason=signedout';
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -152,8 +162,8 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
     if (url.pathname !== '/' || !url.searchParams.has('state')) return;
     client
       .signoutRedirectCallback(url.href)
-      .catch(() => undefined)
-      .finally(() => navigate('/?reason=signedout'));
+      .then((response) => navigate(signedOutPath((response as { userState?: unknown } | null | undefined)?.userState)))
+      .catch(() => navigate(signedOutPath(null)));
   }, [client]);
 
   const sessionLostHandler = useCallback(() => {
@@ -212,7 +222,7 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
     await client.signinRedirect();
   }, [client]);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (options: { reason?: SignOutReason } = {}) => {
     if (!client) return;
     // From here the session disappears while the browser is still on this page: pages must
     // not send the person to "please sign in" in the meantime.
@@ -222,12 +232,12 @@ export function AuthProvider({ services, children }: { services?: Partial<AuthSe
     await client.removeUser().catch(() => undefined);
     clearSessionStorage();
     try {
-      await client.signoutRedirect(idToken ? { id_token_hint: idToken } : {});
+      await client.signoutRedirect({ ...(idToken ? { id_token_hint: idToken } : {}), ...(options.reason ? { state: options.reason } : {}) });
     } catch {
       // The server could not be reached: at least this tab is signed out.
       setUser(null);
       setSigningOut(false);
-      navigate('/?reason=signedout');
+      navigate(signedOutPath(options.reason));
     }
   }, [client]);
 

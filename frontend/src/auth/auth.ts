@@ -18,7 +18,7 @@ export interface AuthClient {
   signinRedirect(): Promise<void>;
   signinRedirectCallback(url?: string): Promise<SessionUser>;
   signinSilent(): Promise<SessionUser | null>;
-  signoutRedirect(args?: { id_token_hint?: string }): Promise<void>;
+  signoutRedirect(args?: { id_token_hint?: string; state?: unknown }): Promise<void>;
   signoutRedirectCallback(url?: string): Promise<unknown>;
   removeUser(): Promise<void>;
   events: {

@@ -14,11 +14,35 @@ export interface AuthConfig {
   houseRulesVersion: string;
   /** The server's minimum password length. */
   passwordMinLength: number;
+  /** After how long without activity the app signs a person out, and when it warns first. */
+  idleSignOut: IdleSignOutConfig;
+}
+
+export interface IdleSignOutConfig {
+  clientSeconds: number;
+  /** Therapists, moderators and admins. */
+  staffSeconds: number;
+  warningSeconds: number;
+}
+
+/** Used when the server does not say (an older server): the server's own defaults. */
+export const DEFAULT_IDLE_SIGN_OUT: IdleSignOutConfig = { clientSeconds: 15 * 60, staffSeconds: 30 * 60, warningSeconds: 60 };
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function parseIdleSignOut(value: unknown): IdleSignOutConfig {
+  if (!isRecord(value)) return DEFAULT_IDLE_SIGN_OUT;
+  const clientSeconds = positive(value.clientSeconds, DEFAULT_IDLE_SIGN_OUT.clientSeconds);
+  const staffSeconds = positive(value.staffSeconds, DEFAULT_IDLE_SIGN_OUT.staffSeconds);
+  const warningSeconds = Math.min(positive(value.warningSeconds, DEFAULT_IDLE_SIGN_OUT.warningSeconds), clientSeconds - 1, staffSeconds - 1);
+  return { clientSeconds, staffSeconds, warningSeconds: Math.max(0, warningSeconds) };
 }
 
 function parseConfig(body: unknown): AuthConfig | null {
   if (!isRecord(body)) return null;
-  const { authority, clientId, scope, signupEnabled, minimumAge, houseRulesVersion, passwordMinLength } = body;
+  const { authority, clientId, scope, signupEnabled, minimumAge, houseRulesVersion, passwordMinLength, idleSignOut } = body;
   if (typeof authority !== 'string' || typeof clientId !== 'string') return null;
   return {
     authority,
@@ -28,6 +52,7 @@ function parseConfig(body: unknown): AuthConfig | null {
     minimumAge: typeof minimumAge === 'number' ? minimumAge : 12,
     houseRulesVersion: typeof houseRulesVersion === 'string' ? houseRulesVersion : '',
     passwordMinLength: typeof passwordMinLength === 'number' ? passwordMinLength : DEFAULT_PASSWORD_MIN_LENGTH,
+    idleSignOut: parseIdleSignOut(idleSignOut),
   };
 }
 

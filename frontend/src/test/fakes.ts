@@ -11,6 +11,7 @@ export const TEST_CONFIG: AuthConfig = {
   minimumAge: 12,
   houseRulesVersion: '2026-11',
   passwordMinLength: 10,
+  idleSignOut: { clientSeconds: 900, staffSeconds: 1800, warningSeconds: 60 },
 };
 
 export interface RecordedRequest {

@@ -53,7 +53,11 @@ class AuthController {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	AuthController(IdentitySettings settings, AccountService accounts, SignupLimiter limiter) {
+	private final IdleSignOutSettings idle;
+
+	AuthController(IdentitySettings settings, AccountService accounts, SignupLimiter limiter,
+			IdleSignOutSettings idle) {
+		this.idle = idle;
 		this.settings = settings;
 		this.accounts = accounts;
 		this.limiter = limiter;
@@ -64,7 +68,9 @@ class AuthController {
 		IdentitySettings.External external = this.settings.external();
 		String authority = external.enabled() ? String.valueOf(external.issuerUri()) : this.settings.issuerUrl();
 		return new AuthConfig(authority, this.settings.webClient().clientId(), "openid profile", !external.enabled(),
-				this.settings.minimumAge(), this.settings.houseRulesVersion(), this.settings.passwordMinLength());
+				this.settings.minimumAge(), this.settings.houseRulesVersion(), this.settings.passwordMinLength(),
+				new IdleSignOut(this.idle.client().toSeconds(), this.idle.staff().toSeconds(),
+						this.idle.warning().toSeconds()));
 	}
 
 	@GetMapping("/csrf")
@@ -161,7 +167,14 @@ class AuthController {
 	}
 
 	record AuthConfig(String authority, String clientId, String scope, boolean signupEnabled, int minimumAge,
-			String houseRulesVersion, int passwordMinLength) {
+			String houseRulesVersion, int passwordMinLength, IdleSignOut idleSignOut) {
+	}
+
+	/**
+	 * After how many seconds without activity the app signs a person out, and how long
+	 * before that it warns.
+	 */
+	record IdleSignOut(long clientSeconds, long staffSeconds, long warningSeconds) {
 	}
 
 	record CsrfTokenView(String token, String headerName, String parameterName) {

@@ -121,6 +121,9 @@ class SignupTests {
 		assertThat(config.json().get("signupEnabled").asBoolean()).isTrue();
 		assertThat(config.json().get("minimumAge").asInt()).isEqualTo(12);
 		assertThat(config.json().get("passwordMinLength").asInt()).isEqualTo(10);
+		assertThat(config.json().at("/idleSignOut/clientSeconds").asLong()).isEqualTo(15 * 60);
+		assertThat(config.json().at("/idleSignOut/staffSeconds").asLong()).isEqualTo(30 * 60);
+		assertThat(config.json().at("/idleSignOut/warningSeconds").asLong()).isEqualTo(60);
 	}
 
 	Response signup(String username, String pseudonym, String password, boolean age, boolean rules, String version) {
