@@ -91,6 +91,11 @@ class StaffAccessAuditTests {
 		NOT_CLIENT_DATA.put("GET /api/me", "the caller's own account");
 		NOT_CLIENT_DATA.put("PATCH /api/me", "the caller's own preferences");
 		NOT_CLIENT_DATA.put("GET /api/me/audit", "the caller's own audit entries");
+		NOT_CLIENT_DATA.put("GET /api/me/export", "clients only: their own data (recorded as their export)");
+		NOT_CLIENT_DATA.put("GET /api/me/export/html", "clients only: their own data (recorded as their export)");
+		NOT_CLIENT_DATA.put("POST /api/me/erasure", "clients only: their own account");
+		NOT_CLIENT_DATA.put("GET /api/admin/privacy/keys", "encryption key ids, no person");
+		NOT_CLIENT_DATA.put("POST /api/admin/privacy/keys/rotate", "a new encryption key, no person");
 		NOT_CLIENT_DATA.put("POST /api/admin/accounts", "creates a staff account (clients sign up themselves)");
 		NOT_CLIENT_DATA.put("GET /api/programmes", "the programme catalogue");
 		NOT_CLIENT_DATA.put("GET /api/crisis-resources", "crisis lines, public");

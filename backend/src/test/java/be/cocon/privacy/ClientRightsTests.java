@@ -54,7 +54,12 @@ class ClientRightsTests {
 			// a therapist's own reusable nudge texts, written for no client in particular
 			"nudge_templates", "staff texts",
 			// counts per day for staff (escalations opened, outcomes, response times)
-			"safety_daily", "figures");
+			"safety_daily", "figures",
+			// which encryption key is primary (key ids, never key material)
+			"privacy_keys", "key ids",
+			// progress of the re-encryption and retention jobs: at most a document id as
+			// a cursor while a run is under way
+			"reencryption", "job cursor", "retention_runs", "job cursor");
 
 	/**
 	 * Covered collections in which a client's id, username or pseudonym need not appear:
