@@ -35,10 +35,6 @@ class ChatProblem extends ApiProblem {
 		return new ChatProblem(400, code, detail, clientMessageId);
 	}
 
-	String detail() {
-		return String.valueOf(getBody().getDetail());
-	}
-
 	@Nullable String clientMessageId() {
 		return this.clientMessageId;
 	}

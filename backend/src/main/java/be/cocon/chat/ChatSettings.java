@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboundThreads threads that write frames to clients; a write blocked by a slow
  * client holds one until the send-time limit cuts it off, so this is how many stalled
  * clients the others can outlast without waiting
+ * @param requireOrigin whether a WebSocket handshake must carry an {@code Origin} header
+ * (browsers always send one); switch off only for a native client that sends none
  */
 @ConfigurationProperties("cocon.chat")
 record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedOrigins,
 		@DefaultValue("4000") int maxBodyLength, @DefaultValue("30") int sendsPerMinute,
 		@DefaultValue("100") int maxPageSize, @DefaultValue("65536") int frameSizeLimit,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("524288") int sendBufferSizeLimit,
-		@DefaultValue("2s") Duration typingInterval, @DefaultValue("16") int outboundThreads) {
+		@DefaultValue("2s") Duration typingInterval, @DefaultValue("16") int outboundThreads,
+		@DefaultValue("true") boolean requireOrigin) {
 }

@@ -9,16 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.messaging.Message;
-import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -26,18 +19,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 import be.cocon.chat.ChatViews.Ack;
-import be.cocon.chat.ChatViews.ErrorEvent;
-import be.cocon.platform.StoreOutage;
 
 /**
  * The STOMP API (documented in docs/asyncapi.yaml): send a message, signal typing, move
  * the read marker. Every refusal goes to the sender's {@code /user/queue/errors} with a
- * code and the client message id.
+ * code and the client message id ({@link StompErrors}).
  */
 @Controller
 class ChatStompController {
-
-	private static final Logger log = LoggerFactory.getLogger(ChatStompController.class);
 
 	private final ChatService chat;
 
@@ -47,22 +36,19 @@ class ChatStompController {
 
 	private final Clock clock;
 
-	private final ObjectMapper json;
-
 	private final StaffAccessAudit audit;
 
 	private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
 
 	private final AtomicReference<Instant> typingPrunedAt = new AtomicReference<>(Instant.EPOCH);
 
-	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock, ObjectMapper json,
+	ChatStompController(ChatService chat, ChatDelivery delivery, ChatSettings settings, Clock clock,
 			StaffAccessAudit audit) {
 		this.audit = audit;
 		this.chat = chat;
 		this.delivery = delivery;
 		this.settings = settings;
 		this.clock = clock;
-		this.json = json;
 	}
 
 	@MessageMapping("/conversations/{conversationId}/messages")
@@ -109,60 +95,13 @@ class ChatStompController {
 		this.chat.markRead(user.getName(), conversationId, marker.seq());
 	}
 
-	/** Anything sent to an application destination that does not exist. */
-	@MessageMapping("/**")
-	void unknown(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination, Message<?> frame) {
-		throw ChatProblem.invalid("destination.unknown", "There is no destination " + destination + ".",
-				clientMessageIdIn(frame));
-	}
-
-	@MessageExceptionHandler
-	void refused(ChatProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
-			required = false) @Nullable String destination) {
-		this.delivery.error(user.getName(),
-				new ErrorEvent(problem.code(), problem.detail(), problem.clientMessageId(), destination));
-	}
-
-	@MessageExceptionHandler
-	void malformed(MessageConversionException ex, Principal user,
-			@Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER, required = false) @Nullable String destination,
-			Message<?> frame) {
-		this.delivery.error(user.getName(), new ErrorEvent("payload.malformed",
-				"The payload is not the JSON this destination expects.", clientMessageIdIn(frame), destination));
-	}
-
 	/**
-	 * The client message id of a frame that could not be handled, when its payload is a
-	 * JSON object whose {@code clientMessageId} is a UUID, so the sender can tell which
-	 * message the error is about; otherwise null.
+	 * Anything sent to an application destination that does not exist; answered, like
+	 * every refusal, by {@link StompErrors}.
 	 */
-	private @Nullable String clientMessageIdIn(Message<?> frame) {
-		if (!(frame.getPayload() instanceof byte[] payload)) {
-			return null;
-		}
-		try {
-			String id = this.json.readTree(payload).path("clientMessageId").asString(null);
-			return (id != null && ChatService.CLIENT_MESSAGE_ID.matcher(id).matches()) ? id : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	@MessageExceptionHandler
-	void failed(Exception ex, Principal user,
-			@Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER, required = false) @Nullable String destination,
-			Message<?> frame) {
-		if (StoreOutage.causedBy(ex)) {
-			// nothing was acknowledged: the browser's outbox sends it again
-			log.warn("Chat: store unavailable on {}", destination);
-			this.delivery.error(user.getName(),
-					new ErrorEvent(StoreOutage.CODE, StoreOutage.DETAIL, clientMessageIdIn(frame), destination));
-			return;
-		}
-		log.error("Chat: unexpected failure on {}", destination, ex);
-		this.delivery.error(user.getName(), new ErrorEvent("server.error",
-				"Something went wrong on our side; please try again.", null, destination));
+	@MessageMapping("/**")
+	void unknown(@Header(SimpMessageHeaderAccessor.DESTINATION_HEADER) String destination) {
+		throw ChatProblem.invalid("destination.unknown", "There is no destination " + destination + ".", null);
 	}
 
 	/**

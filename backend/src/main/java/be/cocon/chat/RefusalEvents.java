@@ -3,6 +3,8 @@ package be.cocon.chat;
 import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
@@ -27,6 +29,8 @@ import be.cocon.chat.ChatViews.ErrorEvent;
  */
 class RefusalEvents implements ChannelInterceptor {
 
+	private static final Logger log = LoggerFactory.getLogger(RefusalEvents.class);
+
 	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("anonymous", "anonymous",
 			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
@@ -48,8 +52,7 @@ class RefusalEvents implements ChannelInterceptor {
 		}
 		Principal user = accessor.getUser();
 		Authentication authentication = (user instanceof Authentication known) ? known : ANONYMOUS;
-		AuthorizationResult result = this.rules.getObject().authorize(() -> authentication, message);
-		if (result == null || result.isGranted()) {
+		if (granted(authentication, message)) {
 			return message;
 		}
 		if (user != null) {
@@ -60,6 +63,22 @@ class RefusalEvents implements ChannelInterceptor {
 								accessor.getDestination()));
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the rules let this user do this. A destination the rules cannot even read
+	 * (Spring Security decodes it as a URL path, so a stray {@code %} fails) is refused
+	 * like any other.
+	 */
+	private boolean granted(Authentication authentication, Message<?> message) {
+		try {
+			AuthorizationResult result = this.rules.getObject().authorize(() -> authentication, message);
+			return result == null || result.isGranted();
+		}
+		catch (IllegalArgumentException ex) {
+			log.debug("STOMP: refused a destination that cannot be read as a path");
+			return false;
+		}
 	}
 
 	private static String verb(SimpMessageType type) {

@@ -46,11 +46,12 @@ class StompAuthentication implements ChannelInterceptor {
 			return message;
 		}
 		String header = accessor.getFirstNativeHeader("Authorization");
-		if (header == null || !header.startsWith(PREFIX)) {
+		String token = (header != null && header.startsWith(PREFIX)) ? header.substring(PREFIX.length()).trim() : "";
+		if (token.isEmpty()) {
 			return refuse(accessor, "auth.missing-token: CONNECT needs an 'Authorization: Bearer <token>' header");
 		}
 		try {
-			Authentication user = this.tokens.authenticate(header.substring(PREFIX.length()).trim());
+			Authentication user = this.tokens.authenticate(token);
 			accessor.setUser(user);
 			return message;
 		}

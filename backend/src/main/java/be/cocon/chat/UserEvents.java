@@ -18,11 +18,18 @@ import org.springframework.stereotype.Component;
  * each session in turn; its headers are locked after the first, so every further session
  * of that user lost the event ("Expected mutable SimpMessageHeaderAccessor"), as
  * {@code ChatStompTests} and {@code SlowConsumerTests} showed with a user in two
- * sessions. With the broker relay (several instances) this needs the user registry of all
- * instances.
+ * sessions. Each copy goes straight to the session's own queue (what Spring makes of
+ * {@code /user/queue/x} for a session: {@code /queue/x-user<session id>}), not through
+ * Spring's user destination resolution: when the session has just closed, that resolution
+ * falls back to every session of the user with one message, and the same failure (logged
+ * at ERROR) returns. With the broker relay (several instances) this needs the user
+ * registry of all instances.
  */
 @Component
 public class UserEvents {
+
+	/** The user destination prefix ({@code WebSocketConfiguration}). */
+	private static final String USER_PREFIX = "/user";
 
 	private final SimpMessagingTemplate broker;
 
@@ -44,8 +51,9 @@ public class UserEvents {
 		for (SimpSession session : user.getSessions()) {
 			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 			headers.setSessionId(session.getId());
+			headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, USER_PREFIX + destination);
 			headers.setLeaveMutable(true);
-			this.broker.convertAndSendToUser(userId, destination, payload, headers.getMessageHeaders());
+			this.broker.convertAndSend(destination + "-user" + session.getId(), payload, headers.getMessageHeaders());
 		}
 	}
 

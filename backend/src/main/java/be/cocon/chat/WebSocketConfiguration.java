@@ -26,7 +26,9 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import be.cocon.identity.BearerTokens;
 
 /**
- * STOMP over WebSocket at {@code /ws}: only configured origins may connect, CONNECT is
+ * STOMP over WebSocket at {@code /ws}: only configured origins may connect (and, unless
+ * configured otherwise, only with an Origin header), frames that break the protocol are
+ * refused before Spring's STOMP handler sees them ({@link StompFrameGate}), CONNECT is
  * authenticated before Spring Security's message authorization runs (this configurer is
  * ordered first), frames of a session keep their order both ways, frames and slow
  * consumers are bounded, and one instance uses the simple in-memory broker with
@@ -62,7 +64,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		List<String> origins = new ArrayList<>(this.settings.allowedOrigins());
 		origins.add(this.publicUrl);
-		registry.addEndpoint("/ws").setAllowedOrigins(origins.toArray(String[]::new));
+		registry.addEndpoint("/ws")
+			.setAllowedOrigins(origins.toArray(String[]::new))
+			.addInterceptors(new OriginRequired(this.settings.requireOrigin()));
 		// frames of one session are handled in the order they arrived, so one sender's
 		// messages get increasing sequence numbers
 		registry.setPreserveReceiveOrder(true);
@@ -101,7 +105,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit(this.settings.frameSizeLimit())
 			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())
 			.setSendBufferSizeLimit(this.settings.sendBufferSizeLimit())
-			.addDecoratorFactory((handler) -> new WebSocketMessageLimit(handler, 2 * this.settings.frameSizeLimit()));
+			.addDecoratorFactory((handler) -> new WebSocketMessageLimit(handler, 2 * this.settings.frameSizeLimit()))
+			.addDecoratorFactory((handler) -> new StompFrameGate(handler, this.settings.frameSizeLimit()));
 	}
 
 	/**

@@ -27,8 +27,4 @@ class AnswerProblem extends ApiProblem {
 		return new AnswerProblem(403, code, detail);
 	}
 
-	String detail() {
-		return String.valueOf(getBody().getDetail());
-	}
-
 }

@@ -12,11 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import be.cocon.chat.UserEvents;
 import be.cocon.identity.CurrentUser;
 import be.cocon.privacy.AuditLog;
 import be.cocon.programme.ProgrammeViews.CatalogueEntry;
@@ -36,7 +32,8 @@ import be.cocon.programme.ProgrammeViews.EnrolmentView;
  * The programme API: the catalogue, a client's enrolments (enrol, answer, pause, resume,
  * restart, leave), and the therapist's view of a client's programmes with comments.
  * Answers also come over STOMP ({@code /app/enrolments/{id}/answers}); a refused answer
- * changes nothing and is answered with an error event or a problem detail.
+ * changes nothing and is answered with a problem detail, or on STOMP with the error event
+ * every destination answers refusals with (the chat module's {@code StompErrors}).
  */
 @RestController
 class ProgrammeController {
@@ -45,14 +42,11 @@ class ProgrammeController {
 
 	private final ContentCatalog catalog;
 
-	private final UserEvents userEvents;
-
 	private final AuditLog audit;
 
-	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, UserEvents userEvents, AuditLog audit) {
+	ProgrammeController(ProgrammeService programmes, ContentCatalog catalog, AuditLog audit) {
 		this.programmes = programmes;
 		this.catalog = catalog;
-		this.userEvents = userEvents;
 		this.audit = audit;
 	}
 
@@ -136,13 +130,6 @@ class ProgrammeController {
 	@MessageMapping("/enrolments/{enrolmentId}/answers")
 	void answerLive(@DestinationVariable String enrolmentId, @Payload Answer answer, Principal user) {
 		this.programmes.answer(user.getName(), enrolmentId, answer.stepId(), answer.answer());
-	}
-
-	@MessageExceptionHandler
-	void refusedLive(AnswerProblem problem, Principal user, @Header(name = SimpMessageHeaderAccessor.DESTINATION_HEADER,
-			required = false) @Nullable String destination) {
-		this.userEvents.send(user.getName(), "/queue/errors",
-				new ProgrammeViews.ErrorEvent(problem.code(), problem.detail(), null, destination));
 	}
 
 	private List<EnrolmentView> views(String clientId) {

@@ -100,7 +100,4 @@ final class ProgrammeViews {
 	record Score(String questionnaire, Instant at, Integer score, String band) {
 	}
 
-	record ErrorEvent(String code, String detail, @Nullable String clientMessageId, @Nullable String destination) {
-	}
-
 }

@@ -70,8 +70,11 @@ final class FuzzWorld {
 
 	private final HttpTestClient http;
 
+	private final TestTokens testTokens;
+
 	FuzzWorld(int port, TestTokens tokens) throws Exception {
 		this.port = port;
+		this.testTokens = tokens;
 		this.http = new HttpTestClient(port);
 		this.client = tokens.account(Role.CLIENT);
 		this.therapist = tokens.account(Role.THERAPIST);
@@ -151,19 +154,28 @@ final class FuzzWorld {
 	}
 
 	/**
-	 * The server answers its health probe and a client's message is stored and
-	 * acknowledged.
+	 * The server answers its health probe, and a new client's message to their therapist
+	 * is stored and acknowledged (a new pair: the fuzzed accounts may have used up their
+	 * sends for the minute).
 	 */
 	void assertHealthy() throws Exception {
 		Response health = this.http.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
-		try (StompTestClient kid = StompTestClient.connect(this.port, token(Role.CLIENT)).subscribeUserQueues()) {
+		UserId kid = this.testTokens.account(Role.CLIENT);
+		this.testTokens.assign(kid, this.testTokens.account(Role.THERAPIST));
+		String token = this.testTokens.tokenFor(kid, Role.CLIENT);
+		try (StompTestClient stomp = StompTestClient.connect(this.port, token).subscribeUserQueues()) {
 			String id = UUID.randomUUID().toString();
-			kid.sendMessage(this.therapyConversation, id, "Nog steeds hier");
-			JsonNode answer = kid.next("/user/queue/acks");
+			stomp.sendMessage(conversationOf(token, "THERAPY"), id, "Nog steeds hier");
+			JsonNode answer = stomp.next("/user/queue/acks");
 			assertThat(answer.get("clientMessageId").asString()).isEqualTo(id);
 		}
+	}
+
+	/** A new client account's token, for cases that must not disturb the others. */
+	String newClientToken() {
+		return this.testTokens.tokenFor(Role.CLIENT);
 	}
 
 	private String conversationOf(String token, String kind) {

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,29 +114,37 @@ class RestFuzzTests {
 		int planned = run.cases(cases.size());
 		List<Case> chosen = cases.subList(0, Math.min(planned, cases.size()));
 
-		List<String> failures = new ArrayList<>();
-		int serverErrors = 0;
+		List<String> failures = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger serverErrors = new AtomicInteger();
+		int threads = Integer.getInteger("cocon.fuzz.threads", 4);
 		long started = System.nanoTime();
 		try (LogRecorder log = LogRecorder.onRoot()) {
+			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			for (Case fuzz : chosen) {
-				Reply reply = fuzz.send(this.port, this.world.tokens);
-				String problem = problemWith(fuzz.method(), reply);
-				if (reply.status() >= 500 || reply.status() < 0) {
-					serverErrors++;
-				}
-				if (problem != null) {
-					failures.add(fuzz + " -> " + reply.status() + ": " + problem);
-				}
+				pool.execute(() -> {
+					Reply reply = fuzz.send(this.port, this.world.tokens);
+					if (reply.status() >= 500 || reply.status() < 0) {
+						serverErrors.incrementAndGet();
+					}
+					String problem = problemWith(fuzz.method(), reply);
+					if (problem != null) {
+						failures.add(fuzz + " -> " + reply.status() + ": " + problem);
+					}
+				});
 			}
+			pool.shutdown();
+			assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("the fuzz run ends").isTrue();
 			long seconds = (System.nanoTime() - started) / 1_000_000_000;
 			this.world.assertHealthy();
 			List<ILoggingEvent> errors = log.errors();
 			List<ILoggingEvent> leaked = log.containing(Hostile.CANARY);
 			run.figure("operations", operations.size());
+			run.figure("generated", cases.size());
 			run.figure("cases", chosen.size());
+			run.figure("threads", threads);
 			run.figure("seconds", seconds);
-			run.figure("serverErrors", serverErrors);
-			run.figure("notProblemDetails", failures.size() - serverErrors);
+			run.figure("serverErrors", serverErrors.get());
+			run.figure("notProblemDetails", failures.size() - serverErrors.get());
 			run.figure("errorLogLines", errors.size());
 			run.figure("logLinesWithClientText", leaked.size());
 			run.report();

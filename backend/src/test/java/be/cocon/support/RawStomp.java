@@ -65,6 +65,11 @@ public final class RawStomp implements AutoCloseable {
 		return frame(command, headers, new byte[0]);
 	}
 
+	/** A header value escaped as STOMP 1.2 asks (backslash, CR, LF, colon). */
+	public static String escape(String value) {
+		return value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace(":", "\\c");
+	}
+
 	public RawWebSocket socket() {
 		return this.socket;
 	}

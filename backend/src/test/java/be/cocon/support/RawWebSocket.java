@@ -139,7 +139,13 @@ public final class RawWebSocket implements AutoCloseable {
 
 	/** The next text message from the server, or null when none comes in time. */
 	public String nextText(long millis) throws InterruptedException {
-		return this.texts.poll(millis, TimeUnit.MILLISECONDS);
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+		while (true) {
+			String text = this.texts.poll(20, TimeUnit.MILLISECONDS);
+			if (text != null || System.nanoTime() > deadline || (isClosed() && this.texts.isEmpty())) {
+				return text;
+			}
+		}
 	}
 
 	public boolean awaitClosed(long millis) throws InterruptedException {

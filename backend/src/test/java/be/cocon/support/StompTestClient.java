@@ -60,8 +60,14 @@ public final class StompTestClient implements AutoCloseable {
 		this.closed = closed;
 	}
 
+	/**
+	 * The app's own origin in tests ({@code cocon.identity.issuer}); a browser sends its
+	 * origin on every WebSocket handshake, and the server refuses one without it.
+	 */
+	public static final String APP_ORIGIN = "http://localhost:8080";
+
 	public static StompTestClient connect(int port, String token) throws Exception {
-		return connect(port, token, null);
+		return connect(port, token, APP_ORIGIN);
 	}
 
 	public static StompTestClient connect(int port, String token, String origin) throws Exception {
@@ -100,8 +106,10 @@ public final class StompTestClient implements AutoCloseable {
 			connect.add("Authorization", "Bearer " + token);
 		}
 		Handler handler = new Handler();
-		CompletableFuture<StompSession> session = client.connectAsync("ws://localhost:" + port + "/ws",
-				new WebSocketHttpHeaders(), connect, handler);
+		WebSocketHttpHeaders http = new WebSocketHttpHeaders();
+		http.setOrigin(APP_ORIGIN);
+		CompletableFuture<StompSession> session = client.connectAsync("ws://localhost:" + port + "/ws", http, connect,
+				handler);
 		boolean closed = handler.closed.await(millis, TimeUnit.MILLISECONDS);
 		String errorFrame = null;
 		for (String report : handler.early) {
