@@ -97,7 +97,7 @@ describe('after an idle sign-out', () => {
     renderApp({ path: '/?reason=idle' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Je bent afgemeld' })).toBeTruthy();
     expect(screen.queryByText('Welkom bij Cocon')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Opnieuw aanmelden' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Opnieuw aanmelden' })).toBeTruthy();
   });
 
   it('back from the server’s sign-out, an idle sign-out lands there', async () => {
