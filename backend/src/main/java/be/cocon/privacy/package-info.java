@@ -6,9 +6,10 @@
  * implements {@link be.cocon.privacy.PersonalData} for its own collections, and identity
  * implements {@link be.cocon.privacy.ClientAccounts}); encryption at rest
  * ({@link be.cocon.privacy.Encrypted}, {@link be.cocon.privacy.FieldCipher}); and
- * retention: how long personal data is kept ({@link be.cocon.privacy.RetentionProperties})
- * and the scheduled purge that runs every module's
- * {@link be.cocon.privacy.RetentionPurge}. Privacy depends on no module but the platform.
+ * retention: how long personal data is kept
+ * ({@link be.cocon.privacy.RetentionProperties}) and the scheduled purge that runs every
+ * module's {@link be.cocon.privacy.RetentionPurge}. Privacy depends on no module but the
+ * platform.
  */
 @NullMarked
 @ApplicationModule(displayName = "Privacy")
