@@ -23,7 +23,12 @@ class OpenApiConfiguration {
 				.description("REST API of Cocon. Every /api path needs an access token (Authorization: Bearer, "
 						+ "from the built-in authorization server or the configured identity provider); "
 						+ "/auth paths are for the browser app before sign-in. Errors are RFC 9457 problem "
-						+ "details with a 'code'. The live channel (STOMP) is described in docs/asyncapi.yaml."))
+						+ "details with a 'code'. Every operation answers a path variable that cannot be an id "
+						+ "(blank, over 128 characters, control characters) with 400 'request.invalid-id', a "
+						+ "Content-Type that is not one concrete media type with 415, and a request the server "
+						+ "refuses before the application (an encoded slash, a NUL or bytes that are not UTF-8 in "
+						+ "the path, headers over 8 KiB) with 400 'request.rejected'. The live channel (STOMP) is "
+						+ "described in docs/asyncapi.yaml."))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -32,6 +32,10 @@ class ProblemErrorController implements ErrorController {
 		}
 		HttpStatus status = statusOf(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
+		if (status == HttpStatus.BAD_REQUEST) {
+			// the firewall or the container refused the request line or headers
+			problem.setProperty("code", "request.rejected");
+		}
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null) {
 			try {

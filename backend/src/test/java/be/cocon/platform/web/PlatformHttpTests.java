@@ -23,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -103,6 +104,16 @@ class PlatformHttpTests {
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).doesNotContain("IllegalStateException").doesNotContain("at be.cocon");
 		assertThat(this.json.readTree(response.body()).get("requestId").asString()).isNotBlank();
+	}
+
+	@Test
+	void unexpectedFailureIsLoggedOnceWithTheRoutePatternNotTheClientsPath(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = post("/api/test/echo/zq-canary-path", "{\"text\":\"boom\"}");
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Unexpected error while handling")))
+			.anyMatch((line) -> line.contains("POST /api/test/echo/{word}"))
+			.noneMatch((line) -> line.contains("zq-canary-path"));
 	}
 
 	@Test
@@ -244,6 +255,11 @@ class PlatformHttpTests {
 				throw new IllegalStateException("boom");
 			}
 			return echo;
+		}
+
+		@PostMapping("/api/test/echo/{word}")
+		Echo echoWord(@PathVariable String word, @Valid @RequestBody Echo echo) {
+			return echo(echo);
 		}
 
 	}
