@@ -3,8 +3,6 @@ package be.cocon;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
+import be.cocon.support.ApiEndpoints;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.HttpTestClient.Response;
 
@@ -111,18 +110,7 @@ class AccessMatrixTests {
 
 	@Test
 	void everyApiEndpointHasARow() {
-		Set<String> endpoints = new TreeSet<>();
-		this.mappings.getHandlerMethods().keySet().forEach((info) -> info.getPatternValues().forEach((path) -> {
-			if (path.startsWith("/api/")) {
-				// a mapping without methods answers every method: it needs its own row
-				Set<String> methods = info.getMethodsCondition()
-					.getMethods()
-					.stream()
-					.map(Enum::name)
-					.collect(Collectors.toSet());
-				(methods.isEmpty() ? Set.of("ANY") : methods).forEach((method) -> endpoints.add(method + " " + path));
-			}
-		}));
+		Set<String> endpoints = ApiEndpoints.of(this.mappings);
 
 		assertThat(endpoints).containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
 	}

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
 import be.cocon.identity.UserId;
+import be.cocon.support.ApiEndpoints;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.HttpTestClient.Response;
 import be.cocon.support.StompTestClient;
@@ -139,17 +139,7 @@ class StaffAccessAuditTests {
 
 	@Test
 	void everyRestEndpointIsListed() {
-		Set<String> endpoints = new TreeSet<>();
-		this.mappings.getHandlerMethods().keySet().forEach((info) -> info.getPatternValues().forEach((path) -> {
-			if (path.startsWith("/api/")) {
-				Set<String> methods = info.getMethodsCondition()
-					.getMethods()
-					.stream()
-					.map(Enum::name)
-					.collect(Collectors.toSet());
-				(methods.isEmpty() ? Set.of("ANY") : methods).forEach((method) -> endpoints.add(method + " " + path));
-			}
-		}));
+		Set<String> endpoints = ApiEndpoints.of(this.mappings);
 		Set<String> listed = new HashSet<>(AUDITED.keySet());
 		listed.addAll(NOT_CLIENT_DATA.keySet());
 
