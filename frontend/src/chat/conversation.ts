@@ -60,7 +60,7 @@ export interface ConversationState {
   /** Who is typing right now (not the user). */
   typingUserId: string | null;
   /** Set when nobody can write here any more (the client moved to another therapist). */
-  closedAt: string | null;
+  closedAt?: string | null;
 }
 
 export function emptyConversation(id: string): ConversationState {
@@ -95,7 +95,7 @@ export function applySummary(existing: ConversationState | undefined, summary: C
     readSeq: Math.max(base.readSeq, summary.readSeq),
     othersReadSeq: Math.max(base.othersReadSeq, summary.othersReadSeq),
     lastMessage,
-    closedAt: summary.closedAt,
+    closedAt: summary.closedAt ?? null,
   };
 }
 

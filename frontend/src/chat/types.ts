@@ -118,7 +118,7 @@ export interface ConversationSummary {
   readSeq: number;
   othersReadSeq: number;
   /** Set when nobody can write here any more (the client moved to another therapist). */
-  closedAt: string | null;
+  closedAt?: string | null;
 }
 
 /** `GET /api/conversations/{id}/messages` */
