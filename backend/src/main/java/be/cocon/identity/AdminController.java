@@ -53,7 +53,9 @@ class AdminController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		List<UserDocument> all = this.accounts.list(role, q);
-		int from = Math.min(page * size, all.size());
+		// in long: a page number near the int maximum would overflow into a negative
+		// index
+		int from = (int) Math.min((long) page * size, all.size());
 		int to = Math.min(from + size, all.size());
 		return new AccountPage(all.subList(from, to).stream().map(AccountView::of).toList(), page, size, all.size());
 	}
