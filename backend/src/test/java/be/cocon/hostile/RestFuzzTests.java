@@ -239,7 +239,7 @@ class RestFuzzTests {
 					validBody(operation, role), "valid"));
 		}
 		for (Parameter parameter : operation.in("path")) {
-			for (String value : Hostile.STRINGS) {
+			for (String value : withRandomTexts(Hostile.STRINGS)) {
 				Role role = role(allowed);
 				cases.add(new Case(role, operation,
 						target(operation, role, Map.of(parameter.name(), encode(value)), Map.of()), List.of(),
@@ -252,7 +252,8 @@ class RestFuzzTests {
 			}
 		}
 		for (Parameter parameter : operation.in("query")) {
-			List<String> values = new ArrayList<>(parameter.integer() ? Hostile.INTEGERS : Hostile.STRINGS);
+			List<String> values = new ArrayList<>(
+					withRandomTexts(parameter.integer() ? Hostile.INTEGERS : Hostile.STRINGS));
 			if (parameter.integer()) {
 				values.addAll(Hostile.STRINGS.subList(0, 12));
 			}
@@ -296,7 +297,10 @@ class RestFuzzTests {
 		List<Case> cases = new ArrayList<>();
 		for (String field : operation.body().keySet()) {
 			List<String> values = new ArrayList<>(Hostile.JSON_VALUES);
-			Hostile.STRINGS.forEach((value) -> values.add(Hostile.quoted(value)));
+			withRandomTexts(Hostile.STRINGS).forEach((value) -> values.add(Hostile.quoted(value)));
+			for (int i = 0; i < 10; i++) {
+				values.add(Hostile.randomJson(this.random, new ArrayList<>(operation.body().keySet()), 2));
+			}
 			for (String value : values) {
 				Role role = role(allowed);
 				Map<String, String> body = validFields(operation, role);
@@ -331,6 +335,15 @@ class RestFuzzTests {
 					body.getBytes(StandardCharsets.UTF_8), "random body " + describe(body)));
 		}
 		return cases;
+	}
+
+	/** The values and ten random texts (any characters, up to 200). */
+	private List<String> withRandomTexts(List<String> values) {
+		List<String> all = new ArrayList<>(values);
+		for (int i = 0; i < 10; i++) {
+			all.add(Hostile.randomText(this.random, 1 + this.random.nextInt(200)));
+		}
+		return all;
 	}
 
 	/** Mostly a role the operation is meant for, now and then any caller. */
