@@ -56,7 +56,8 @@ class AdminController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication authentication) {
 		List<UserDocument> all = this.accounts.list(role, q);
-		// a far page (page * size past the int range) is simply empty
+		// in long: a page number near the int maximum would overflow into a negative
+		// index
 		int from = (int) Math.min((long) page * size, all.size());
 		int to = Math.min(from + size, all.size());
 		List<UserDocument> shown = all.subList(from, to);

@@ -176,6 +176,16 @@ class HostileRequestTests {
 		}
 	}
 
+	@Test
+	void aPageNumberNearTheIntegerMaximumIsAnEmptyPage() {
+		Reply reply = RawHttp.send(this.port, "GET",
+				"/api/admin/accounts?page=2147483647&size=100".getBytes(StandardCharsets.US_ASCII),
+				List.of(new String[][] { { "Authorization", "Bearer " + this.tokens.tokenFor(Role.ADMIN) } }), null);
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(JSON.readTree(reply.body()).get("items").size()).isZero();
+	}
+
 	private Reply send(Operation operation, Map<String, String> values, String token) {
 		String path = operation.path();
 		for (var variable : operation.in("path")) {

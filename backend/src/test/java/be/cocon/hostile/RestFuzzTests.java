@@ -110,10 +110,10 @@ class RestFuzzTests {
 		for (Operation operation : operations) {
 			cases.addAll(casesFor(operation, allowedRoles(operation)));
 		}
-		Collections.shuffle(cases, this.random);
-		// a different sample of the whole space on every run, about 30 s on two cores
-		int planned = run.cases(3000);
-		List<Case> chosen = cases.subList(0, Math.min(planned, cases.size()));
+		// a different sample of the whole space on every run (about 30 s on two busy
+		// cores),
+		// spread so that every parameter, field and header of every operation gets some
+		List<Case> chosen = spread(cases, run.cases(3000));
 
 		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger serverErrors = new AtomicInteger();
@@ -141,6 +141,11 @@ class RestFuzzTests {
 			List<ILoggingEvent> leaked = log.containing(Hostile.CANARY);
 			run.figure("operations", operations.size());
 			run.figure("generated", cases.size());
+			run.figure("slots",
+					chosen.stream()
+						.map((fuzz) -> fuzz.operation() + " " + fuzz.what().split("[= :]", 2)[0])
+						.distinct()
+						.count());
 			run.figure("cases", chosen.size());
 			run.figure("threads", threads);
 			run.figure("seconds", seconds);
@@ -156,6 +161,31 @@ class RestFuzzTests {
 			assertThat(errors).as(run.replay() + ": ERROR lines\n" + LogRecorder.describe(errors)).isEmpty();
 			assertThat(leaked).as(run.replay() + ": client text in the log\n" + LogRecorder.describe(leaked)).isEmpty();
 		}
+	}
+
+	/**
+	 * This many cases, taken in turn from each slot (an operation's parameter, body
+	 * field, header, whole body, method) in a random order, so that a sample covers every
+	 * slot.
+	 */
+	private List<Case> spread(List<Case> cases, int count) {
+		Map<String, List<Case>> slots = new LinkedHashMap<>();
+		for (Case fuzz : cases) {
+			slots.computeIfAbsent(fuzz.operation() + " " + fuzz.what().split("[= :]", 2)[0], (key) -> new ArrayList<>())
+				.add(fuzz);
+		}
+		List<List<Case>> queues = new ArrayList<>(slots.values());
+		queues.forEach((queue) -> Collections.shuffle(queue, this.random));
+		Collections.shuffle(queues, this.random);
+		List<Case> chosen = new ArrayList<>();
+		for (int round = 0; chosen.size() < Math.min(count, cases.size()); round++) {
+			for (List<Case> queue : queues) {
+				if (round < queue.size() && chosen.size() < count) {
+					chosen.add(queue.get(round));
+				}
+			}
+		}
+		return chosen;
 	}
 
 	/** What is wrong with this answer, or null when it is a success or a 4xx problem. */
@@ -209,7 +239,7 @@ class RestFuzzTests {
 					validBody(operation, role), "valid"));
 		}
 		for (Parameter parameter : operation.in("path")) {
-			for (String value : Hostile.STRINGS) {
+			for (String value : withRandomTexts(Hostile.STRINGS)) {
 				Role role = role(allowed);
 				cases.add(new Case(role, operation,
 						target(operation, role, Map.of(parameter.name(), encode(value)), Map.of()), List.of(),
@@ -222,7 +252,8 @@ class RestFuzzTests {
 			}
 		}
 		for (Parameter parameter : operation.in("query")) {
-			List<String> values = new ArrayList<>(parameter.integer() ? Hostile.INTEGERS : Hostile.STRINGS);
+			List<String> values = new ArrayList<>(
+					withRandomTexts(parameter.integer() ? Hostile.INTEGERS : Hostile.STRINGS));
 			if (parameter.integer()) {
 				values.addAll(Hostile.STRINGS.subList(0, 12));
 			}
@@ -266,7 +297,10 @@ class RestFuzzTests {
 		List<Case> cases = new ArrayList<>();
 		for (String field : operation.body().keySet()) {
 			List<String> values = new ArrayList<>(Hostile.JSON_VALUES);
-			Hostile.STRINGS.forEach((value) -> values.add(Hostile.quoted(value)));
+			withRandomTexts(Hostile.STRINGS).forEach((value) -> values.add(Hostile.quoted(value)));
+			for (int i = 0; i < 10; i++) {
+				values.add(Hostile.randomJson(this.random, new ArrayList<>(operation.body().keySet()), 2));
+			}
 			for (String value : values) {
 				Role role = role(allowed);
 				Map<String, String> body = validFields(operation, role);
@@ -301,6 +335,15 @@ class RestFuzzTests {
 					body.getBytes(StandardCharsets.UTF_8), "random body " + describe(body)));
 		}
 		return cases;
+	}
+
+	/** The values and ten random texts (any characters, up to 200). */
+	private List<String> withRandomTexts(List<String> values) {
+		List<String> all = new ArrayList<>(values);
+		for (int i = 0; i < 10; i++) {
+			all.add(Hostile.randomText(this.random, 1 + this.random.nextInt(200)));
+		}
+		return all;
 	}
 
 	/** Mostly a role the operation is meant for, now and then any caller. */
