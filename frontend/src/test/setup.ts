@@ -3,7 +3,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 
 // findBy*/waitFor wait up to 5 s instead of 1 s: on a busy two-core CI machine a render after
 // a few fake requests can take longer than a second, which is slowness, not a failure.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 // No test talks to a real server: unless a test passes its own fetch, every request gets a
 // 404 (the app then shows its "sign-in unavailable" state).
