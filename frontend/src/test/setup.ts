@@ -1,7 +1,7 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 
-// findBy*/waitFor wait up to 5 s instead of 1 s: on a busy two-core CI machine a render after
+// findBy*/waitFor wait up to 10 s instead of 1 s: on a busy two-core CI machine a render after
 // a few fake requests can take longer than a second, which is slowness, not a failure.
 configure({ asyncUtilTimeout: 10_000 });
 
