@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.test.util.TestSocketUtils;
-
 import be.cocon.support.ChildApp;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.HttpTestClient.Response;
@@ -86,7 +84,7 @@ class CrashLoopTests {
 		System.out.println("CrashLoopTests: seed " + seed + " (replay with -Dcocon.faults.seed=" + seed + ")");
 		Random random = new Random(seed);
 		long began = System.nanoTime();
-		int port = TestSocketUtils.findAvailableTcpPort();
+		int port = ChildApp.freePort();
 		ChildApp app = new ChildApp(port, this.dataDir, "--cocon.chat.sends-per-minute=100000",
 				"--cocon.checkin.max-per-day=1000", "--cocon.nudge.dispatch-every=2s")
 			.start();

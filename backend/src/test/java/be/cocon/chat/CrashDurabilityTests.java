@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.test.util.TestSocketUtils;
-
 import be.cocon.support.ChildApp;
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.PkceSignIn;
@@ -31,7 +29,7 @@ class CrashDurabilityTests {
 
 	@Test
 	void everyAcknowledgedMessageSurvivesAKill() throws Exception {
-		int port = TestSocketUtils.findAvailableTcpPort();
+		int port = ChildApp.freePort();
 		Set<Long> acknowledged = new TreeSet<>();
 		String conversation;
 		ChildApp app = new ChildApp(port, this.dataDir, "--cocon.chat.sends-per-minute=1000").start();

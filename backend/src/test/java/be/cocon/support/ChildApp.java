@@ -2,6 +2,7 @@ package be.cocon.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,10 +63,34 @@ public final class ChildApp {
 			throw ex;
 		}
 		if (!this.process.isAlive()) {
-			throw new IllegalStateException(
-					"The app exited while starting; see " + this.dataDir + "/app-" + this.starts + ".log");
+			throw new IllegalStateException("The app exited while starting; the end of its log:\n" + logTail());
 		}
 		return this;
+	}
+
+	private String logTail() throws IOException {
+		List<String> lines = Files.readAllLines(this.dataDir.resolve("app-" + this.starts + ".log"));
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	/**
+	 * A free port below the kernel's ephemeral range (32768 and up on Linux), so no
+	 * outgoing connection and no port-0 listener (the child's embedded store) can take it
+	 * between two starts.
+	 */
+	public static int freePort() {
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20000 + random.nextInt(12000);
+			try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+					java.net.InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException ex) {
+				// taken: try another
+			}
+		}
+		throw new IllegalStateException("No free port between 20000 and 32000");
 	}
 
 	/** Kills the process with SIGKILL and waits until it is gone. */
