@@ -234,6 +234,20 @@ describe('ChatStore', () => {
     expect(store.getState().waiting).toBe(0);
   });
 
+  it('server.busy: the message keeps waiting and goes out again within two seconds, same clientMessageId', async () => {
+    const { store, transport } = setup();
+    store.start();
+    await settle();
+    const id = store.send(CONV, 'op een druk moment')!;
+    transport.emit({ type: 'error', payload: { code: 'server.busy', detail: '', clientMessageId: id, destination: null } });
+    expect(conversation(store).messages[0]?.failed).toBeNull();
+    expect(store.getState().waiting).toBe(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(transport.sentTo('/messages')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect((transport.sentTo('/messages') as { clientMessageId: string }[]).map((s) => s.clientMessageId)).toEqual([id, id]);
+  });
+
   it('outbox: messages written offline are kept in sessionStorage and sent once on reconnect', async () => {
     const { store, transport } = setup();
     store.start();

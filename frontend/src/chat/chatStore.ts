@@ -31,10 +31,21 @@ export const IN_PROGRESS_RETRY_MS = 2000;
 
 /** A send refused because the server's storage was briefly out of reach (`store.unavailable`) is tried again after this. */
 export const STORE_UNAVAILABLE_RETRY_MS = 5000;
+/**
+ * A send refused because the server was too busy to take it in (`server.busy`) is tried again
+ * after this plus up to as much again at random, so refused senders do not all come back at once.
+ */
+export const SERVER_BUSY_RETRY_MS = 1000;
 export const HISTORY_PAGE = 50;
 export const RESUME_PAGE = 100;
 /** At most this many resume pages per conversation and reconnect (10 000 messages). */
 const MAX_RESUME_PAGES = 100;
+
+function retryDelay(code: string): number {
+  if (code === 'store.unavailable') return STORE_UNAVAILABLE_RETRY_MS;
+  if (code === 'server.busy') return SERVER_BUSY_RETRY_MS + Math.floor(Math.random() * SERVER_BUSY_RETRY_MS);
+  return IN_PROGRESS_RETRY_MS;
+}
 
 export interface ChatState {
   connection: ConnectionState;
@@ -510,9 +521,10 @@ export class ChatStore {
     }
     if (!item) return;
     const { clientMessageId, conversationId } = item;
-    if (error.code === 'message.in-progress' || error.code === 'store.unavailable') {
-      // The first attempt is still being stored, or nothing could be stored for a moment: ask
-      // again shortly (same clientMessageId); the message stays waiting in the outbox meanwhile.
+    if (error.code === 'message.in-progress' || error.code === 'store.unavailable' || error.code === 'server.busy') {
+      // The first attempt is still being stored, nothing could be stored for a moment, or the
+      // server was too busy to take it in: ask again shortly (same clientMessageId); the message
+      // stays waiting in the outbox meanwhile.
       const timer = setTimeout(
         () => {
           this.retryTimers.delete(timer);
@@ -520,7 +532,7 @@ export class ChatStore {
           const current = this.outbox.find((i) => i.clientMessageId === clientMessageId);
           if (current) this.publishSend(current);
         },
-        error.code === 'store.unavailable' ? STORE_UNAVAILABLE_RETRY_MS : IN_PROGRESS_RETRY_MS,
+        retryDelay(error.code),
       );
       this.retryTimers.add(timer);
       return;

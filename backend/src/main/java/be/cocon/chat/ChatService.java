@@ -6,14 +6,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,13 +29,19 @@ import be.cocon.chat.ChatViews.Ack;
 import be.cocon.chat.ChatViews.MessagePage;
 import be.cocon.chat.ChatViews.MessageView;
 import be.cocon.platform.Durability;
+import be.cocon.platform.StoreOutage;
 
 /**
  * Sending (idempotent, ordered, acknowledged only once stored), history and read markers.
- * Delivery to live sessions is {@link ChatDelivery}'s job.
+ * A send costs three store round trips while the sender waits (number, claim, insert) and
+ * one more on the conversation's lane after the commit (preview and read marker); no
+ * thread waits for the commit itself. Delivery to live sessions is {@link ChatDelivery}'s
+ * job.
  */
 @Service
 class ChatService implements GuideMessages {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
 	static final Pattern CLIENT_MESSAGE_ID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -60,12 +73,19 @@ class ChatService implements GuideMessages {
 
 	private final Clock clock;
 
+	private final ConversationLanes lanes;
+
+	private final SendAdmission admission;
+
 	private final Map<String, Bucket> sendRates = new ConcurrentHashMap<>();
 
 	private final AtomicReference<Instant> sendRatesPrunedAt = new AtomicReference<>(Instant.EPOCH);
 
 	ChatService(Conversations conversations, Messages messages, Durability durability, ChatDelivery delivery,
-			ApplicationEventPublisher events, ChatSettings settings, Clock clock) {
+			ApplicationEventPublisher events, ChatSettings settings, Clock clock, ConversationLanes lanes,
+			SendAdmission admission) {
+		this.lanes = lanes;
+		this.admission = admission;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.durability = durability;
@@ -75,56 +95,132 @@ class ChatService implements GuideMessages {
 		this.clock = clock;
 	}
 
-	Ack send(String senderId, String conversationId, @Nullable String clientMessageId, @Nullable String rawBody) {
-		String body = checkedBody(rawBody, checkedClientMessageId(clientMessageId));
-		ConversationDocument conversation = participantConversation(senderId, conversationId, clientMessageId);
-		if (conversation.kind() == ConversationKind.GUIDE) {
-			throw ChatProblem.invalid("conversation.guide-answers-only",
-					"In a guide conversation you answer the steps; free text goes to your therapist.", clientMessageId);
+	/**
+	 * Takes a message in: checks, numbers and stores it, and returns once it is stored,
+	 * without waiting for the store's commit. What follows the commit (the preview,
+	 * delivery, the risk assessment) runs on the conversation's lane, in sequence order,
+	 * and completes the returned acknowledgement last. A refusal is thrown here.
+	 */
+	CompletableFuture<Ack> send(String senderId, String conversationId, @Nullable String clientMessageId,
+			@Nullable String rawBody) {
+		String checkedId = checkedClientMessageId(clientMessageId);
+		String body = checkedBody(rawBody, checkedId);
+		this.admission.admit(senderId, checkedId);
+		boolean handedOn = false;
+		try {
+			CompletableFuture<Ack> acked = new CompletableFuture<>();
+			acked.whenComplete((ack, ex) -> this.admission.release(senderId));
+			take(senderId, conversationId, checkedId, body, acked);
+			handedOn = true;
+			return acked;
 		}
-		if (conversation.kind() == ConversationKind.CHECKIN) {
-			throw ChatProblem.invalid("conversation.read-only",
-					"This conversation only carries check-in reminders; answer with a check-in.", clientMessageId);
-		}
-		if (conversation.isClosed()) {
-			throw closed(clientMessageId);
-		}
-		String dedupId = senderId + ":" + clientMessageId.toLowerCase(Locale.ROOT);
-		Instant now = this.clock.instant();
-		Earlier earlier = Earlier.NONE;
-		if (!this.messages.claim(dedupId, conversation.id(), now)) {
-			earlier = earlier(dedupId, conversation.id(), clientMessageId, now);
-			if (earlier.ack() != null) {
-				republish(earlier);
-				return earlier.ack();
+		finally {
+			if (!handedOn) {
+				this.admission.release(senderId);
 			}
 		}
-		// a taken-over send with a reserved number was counted when it was first sent
-		if (earlier.reservedSeq() == null && !this.sendRate(senderId).tryConsume(1)) {
-			this.messages.releaseClaim(dedupId);
+	}
+
+	private void take(String senderId, String conversationId, String clientMessageId, String body,
+			CompletableFuture<Ack> acked) {
+		String dedupId = senderId + ":" + clientMessageId.toLowerCase(Locale.ROOT);
+		Instant now = this.clock.instant();
+		Bucket rate = this.sendRate(senderId);
+		if (!rate.tryConsume(1)) {
 			throw new ChatProblem(429, "message.rate-limited",
 					"You are sending messages very fast; please wait a moment.", clientMessageId);
 		}
+		ReentrantLock lock = this.lanes.lockOf(conversationId);
+		for (int attempt = 1;; attempt++) {
+			lock.lock();
+			try {
+				ConversationDocument conversation = this.conversations.numberFor(conversationId, senderId, now)
+					.orElseThrow(() -> whyNotWritable(senderId, conversationId, clientMessageId));
+				long seq = conversation.lastSeq();
+				if (this.messages.claim(dedupId, conversationId, seq, now)) {
+					storeThenDeliver(conversation, draft(conversation, senderId, clientMessageId, body, now), seq,
+							acked);
+					return;
+				}
+				// claimed before: a resend, whose number is not needed
+				this.conversations.giveBack(conversationId, seq);
+			}
+			finally {
+				lock.unlock();
+			}
+			if (attempt == 1) {
+				// a resend is not counted again
+				rate.addTokens(1);
+			}
+			Earlier earlier = earlier(dedupId, conversationId, clientMessageId, now);
+			if (earlier.ack() != null) {
+				republish(earlier);
+				acked.complete(earlier.ack());
+				return;
+			}
+			if (earlier.reservedSeq() != null) {
+				// taken over from a sender who died after numbering it
+				ConversationDocument conversation = participantConversation(senderId, conversationId, clientMessageId);
+				lock.lock();
+				try {
+					storeThenDeliver(conversation, draft(conversation, senderId, clientMessageId, body, now),
+							earlier.reservedSeq(), acked);
+				}
+				finally {
+					lock.unlock();
+				}
+				return;
+			}
+			if (attempt == 2) {
+				throw new ChatProblem(409, "message.in-progress", "This message is still being stored; retry shortly.",
+						clientMessageId);
+			}
+			// the claim is gone, or an earlier version left it without a number: claimed
+			// afresh
+			this.messages.forgetClaim(dedupId);
+		}
+	}
+
+	private Draft draft(ConversationDocument conversation, String senderId, String clientMessageId, String body,
+			Instant now) {
 		// a moderator who stepped in is marked on each message, so the mark outlives
 		// their participation
 		Map<String, Object> data = conversation.isModerator(senderId) ? Map.of("senderRole", "MODERATOR") : null;
-		Long seq = earlier.reservedSeq();
-		if (seq == null) {
-			// the conversation may have been closed since it was read: the number is only
-			// handed out while it is open
-			seq = this.conversations.nextSeqIfOpen(conversation.id()).orElse(null);
-			if (seq == null) {
-				this.messages.releaseClaim(dedupId);
-				throw closed(clientMessageId);
+		return new Draft(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, data, now);
+	}
+
+	/**
+	 * Inserts the message (the caller holds the conversation's lock, so the
+	 * conversation's messages reach their lane in number order) and leaves the rest to
+	 * the lane once the store has committed it.
+	 */
+	private void storeThenDeliver(ConversationDocument conversation, Draft draft, long seq,
+			CompletableFuture<Ack> acked) {
+		MessageDocument message = this.messages.insertIfAbsent(draft.numbered(seq));
+		Ack ack = new Ack(draft.clientMessageId(), message.id(), conversation.id(), message.seq(), message.createdAt(),
+				false);
+		this.durability.afterDurable(() -> this.lanes.execute(conversation.id(), () -> {
+			try {
+				afterStored(conversation, message);
 			}
-			this.messages.reserveSeq(dedupId, seq);
+			finally {
+				acked.complete(ack);
+			}
+		}));
+	}
+
+	/** Why this participant may not write here: the answer when numbering refused. */
+	private ChatProblem whyNotWritable(String senderId, String conversationId, String clientMessageId) {
+		ConversationDocument conversation = participantConversation(senderId, conversationId, clientMessageId);
+		if (conversation.kind() == ConversationKind.GUIDE) {
+			return ChatProblem.invalid("conversation.guide-answers-only",
+					"In a guide conversation you answer the steps; free text goes to your therapist.", clientMessageId);
 		}
-		MessageDocument message = store(
-				new Draft(conversation.id(), senderId, clientMessageId, MessageKind.TEXT, body, data, now), dedupId,
-				seq);
-		this.durability.awaitDurable();
-		afterStored(conversation, message);
-		return new Ack(clientMessageId, message.id(), conversation.id(), message.seq(), message.createdAt(), false);
+		if (conversation.kind() == ConversationKind.CHECKIN) {
+			return ChatProblem.invalid("conversation.read-only",
+					"This conversation only carries check-in reminders; answer with a check-in.", clientMessageId);
+		}
+		return closed(clientMessageId);
 	}
 
 	private static ChatProblem closed(@Nullable String clientMessageId) {
@@ -190,44 +286,91 @@ class ChatService implements GuideMessages {
 	@Override
 	public long post(String conversationId, String senderId, String clientMessageId, MessageKind kind, String body,
 			Map<String, Object> data) {
-		ConversationDocument conversation = this.conversations.findById(conversationId)
-			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
 		// module posts name their messages per conversation, so the conversation is part
 		// of the key
 		String dedupId = conversationId + ":" + senderId + ":" + clientMessageId;
 		Instant now = this.clock.instant();
-		Earlier earlier = Earlier.NONE;
-		if (!this.messages.claim(dedupId, conversationId, now)) {
-			earlier = earlier(dedupId, conversationId, clientMessageId, now);
+		Draft draft = new Draft(conversationId, senderId, clientMessageId, kind, body, data, now);
+		CompletableFuture<Ack> done = new CompletableFuture<>();
+		ReentrantLock lock = this.lanes.lockOf(conversationId);
+		Runnable deliver = null;
+		lock.lock();
+		try {
+			ConversationDocument conversation = this.conversations.number(conversationId)
+				.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
+			if (this.messages.claim(dedupId, conversationId, conversation.lastSeq(), now)) {
+				deliver = postStored(conversation, draft, conversation.lastSeq(), done);
+			}
+			else {
+				this.conversations.giveBack(conversationId, conversation.lastSeq());
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		if (deliver == null) {
+			Earlier earlier = earlier(dedupId, conversationId, clientMessageId, now);
 			if (earlier.ack() != null) {
 				republish(earlier);
 				return earlier.ack().seq();
 			}
+			ConversationDocument conversation = this.conversations.findById(conversationId)
+				.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
+			lock.lock();
+			try {
+				long seq = (earlier.reservedSeq() != null) ? earlier.reservedSeq()
+						: this.conversations.nextSeq(conversationId);
+				deliver = postStored(conversation, draft, seq, done);
+			}
+			finally {
+				lock.unlock();
+			}
 		}
-		MessageDocument message = store(new Draft(conversationId, senderId, clientMessageId, kind, body, data, now),
-				dedupId, earlier.reservedSeq());
-		this.durability.awaitDurable();
-		afterStored(conversation, message);
-		return message.seq();
+		if (this.lanes.onLane()) {
+			// a listener of a message that posts one of its own: a lane cannot wait for a
+			// lane, so this one is delivered here, once committed
+			this.durability.awaitDurable();
+			deliver.run();
+		}
+		return awaitPosted(done, clientMessageId);
 	}
 
 	/**
-	 * Stores a message under the claim: with the sequence number reserved by a sender who
-	 * died, or else the next one, which is noted in the claim before the insert so that a
-	 * later takeover finds it.
+	 * Stores a module's message (under the conversation's lock) and returns its delivery,
+	 * which it has already handed to the conversation's lane for after the commit unless
+	 * this thread is a lane itself.
 	 */
-	private MessageDocument store(Draft draft, String dedupId, @Nullable Long reservedSeq) {
-		long seq;
-		if (reservedSeq != null) {
-			seq = reservedSeq;
-		}
-		else {
-			seq = this.conversations.nextSeq(draft.conversationId());
-			this.messages.reserveSeq(dedupId, seq);
-		}
+	private Runnable postStored(ConversationDocument conversation, Draft draft, long seq, CompletableFuture<Ack> done) {
 		MessageDocument message = this.messages.insertIfAbsent(draft.numbered(seq));
-		this.messages.completeClaim(dedupId, message.id());
-		return message;
+		Ack ack = new Ack(draft.clientMessageId(), message.id(), conversation.id(), message.seq(), message.createdAt(),
+				false);
+		Runnable deliver = () -> {
+			try {
+				this.conversations.noteSentAt(conversation.id(), message.senderId(), message.createdAt());
+				afterStored(conversation, message);
+			}
+			finally {
+				done.complete(ack);
+			}
+		};
+		if (!this.lanes.onLane()) {
+			this.durability.afterDurable(() -> this.lanes.execute(conversation.id(), deliver));
+		}
+		return deliver;
+	}
+
+	/** Waits until a module's message is delivered, so the caller sees it done. */
+	private static long awaitPosted(CompletableFuture<Ack> done, String clientMessageId) {
+		try {
+			return done.get(30, TimeUnit.SECONDS).seq();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while posting " + clientMessageId, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The store did not confirm message " + clientMessageId + " in time", ex);
+		}
 	}
 
 	/**
@@ -243,13 +386,28 @@ class ChatService implements GuideMessages {
 		}
 	}
 
+	/**
+	 * What follows a message's commit, on its conversation's lane: the preview and the
+	 * writer's read marker, delivery to every participant, and the listeners (the risk
+	 * assessment). A failure of one part does not keep the others from running.
+	 */
 	private void afterStored(ConversationDocument conversation, MessageDocument message) {
 		String preview = (message.body().length() > PREVIEW_LENGTH) ? message.body().substring(0, PREVIEW_LENGTH) + "…"
 				: message.body();
-		this.conversations.setPreview(conversation.id(),
-				new ConversationDocument.Preview(message.seq(), message.senderId(), preview, message.createdAt()));
-		// writing a message means having read the conversation up to it
-		this.conversations.noteSent(conversation.id(), message.senderId(), message.seq(), message.createdAt());
+		try {
+			this.conversations.noteStored(conversation.id(),
+					new ConversationDocument.Preview(message.seq(), message.senderId(), preview, message.createdAt()));
+		}
+		catch (RuntimeException ex) {
+			// the message is stored: only the list's preview is behind, until the next
+			// one
+			if (StoreOutage.causedBy(ex)) {
+				log.warn("Chat: store unavailable while updating a conversation's preview");
+			}
+			else {
+				log.error("Chat: updating a conversation's preview failed", ex);
+			}
+		}
 		this.delivery.message(conversation, message);
 		this.events.publishEvent(new MessagePosted(conversation.id(), message.seq(), message.senderId(),
 				message.kindOrText(), message.body(), message.createdAt(), message.data()));
@@ -257,8 +415,8 @@ class ChatService implements GuideMessages {
 
 	/**
 	 * What an earlier send with the same client message id left: its acknowledgement once
-	 * stored; or, when its sender died before completing the claim, the claim taken over
-	 * (with the sequence number it reserved, if any); or nothing when it was released.
+	 * its message is stored; or, when its sender died before storing it, the claim taken
+	 * over (with the number it claimed, if any); or nothing when the claim is gone.
 	 */
 	private Earlier earlier(String dedupId, String conversationId, String clientMessageId, Instant now) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -271,9 +429,12 @@ class ChatService implements GuideMessages {
 				throw ChatProblem.invalid("message.id-reused",
 						"This client message id was already used in another conversation.", clientMessageId);
 			}
-			String messageId = claim.getString("messageId");
-			if (messageId != null) {
-				MessageDocument message = this.messages.findById(messageId).orElseThrow();
+			// the claim names its number (earlier versions named the message once stored)
+			Number claimedSeq = claim.get("seq", Number.class);
+			String messageId = (claimedSeq != null) ? MessageDocument.idOf(conversationId, claimedSeq.longValue())
+					: claim.getString("messageId");
+			MessageDocument message = (messageId != null) ? this.messages.findById(messageId).orElse(null) : null;
+			if (message != null) {
 				this.durability.awaitDurable();
 				return new Earlier(new Ack(clientMessageId, message.id(), conversationId, message.seq(),
 						message.createdAt(), true), null, message);

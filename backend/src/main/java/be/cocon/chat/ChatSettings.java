@@ -23,6 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * clients the others can outlast without waiting
  * @param requireOrigin whether a WebSocket handshake must carry an {@code Origin} header
  * (browsers always send one); switch off only for a native client that sends none
+ * @param inboundThreads threads that handle frames from clients; a send waits for a few
+ * store round trips (not for the commit), so more threads than cores keep the cores busy
+ * @param lanes threads that deliver, assess and acknowledge stored messages, each
+ * conversation always on the same one (so its messages are delivered in order)
+ * @param maxPendingSends messages taken in and not yet acknowledged on this instance;
+ * beyond it a send is refused at once as {@code server.busy} (retryable)
+ * @param maxPendingSendsPerSender the same bound for one sender, so one fast sender
+ * cannot take the whole instance's share
+ * @param brokerCacheLimit destinations whose subscribers the in-memory broker keeps
+ * resolved; each session has a few of its own, so this must exceed a few times the number
+ * of sessions or every message scans all subscriptions
  */
 @ConfigurationProperties("cocon.chat")
 record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedOrigins,
@@ -30,5 +41,7 @@ record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedO
 		@DefaultValue("100") int maxPageSize, @DefaultValue("65536") int frameSizeLimit,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("524288") int sendBufferSizeLimit,
 		@DefaultValue("2s") Duration typingInterval, @DefaultValue("16") int outboundThreads,
-		@DefaultValue("true") boolean requireOrigin) {
+		@DefaultValue("true") boolean requireOrigin, @DefaultValue("8") int inboundThreads,
+		@DefaultValue("4") int lanes, @DefaultValue("2000") int maxPendingSends,
+		@DefaultValue("200") int maxPendingSendsPerSender, @DefaultValue("131072") int brokerCacheLimit) {
 }

@@ -18,8 +18,6 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
-import be.cocon.chat.ChatViews.Ack;
-
 /**
  * The STOMP API (documented in docs/asyncapi.yaml): send a message, signal typing, move
  * the read marker. Every refusal goes to the sender's {@code /user/queue/errors} with a
@@ -53,11 +51,12 @@ class ChatStompController {
 
 	@MessageMapping("/conversations/{conversationId}/messages")
 	void send(@DestinationVariable String conversationId, @Payload SendMessage message, Principal user) {
-		Ack ack = this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body());
+		// stored when this returns; acknowledged once committed, delivered and assessed
+		this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body())
+			.thenAccept((ack) -> this.delivery.ack(user.getName(), ack));
 		if (user instanceof Authentication authentication) {
 			this.audit.wrote(authentication, conversationId);
 		}
-		this.delivery.ack(user.getName(), ack);
 	}
 
 	@MessageMapping("/conversations/{conversationId}/typing")

@@ -82,26 +82,52 @@ class Conversations {
 		return (doc != null) ? doc.getList("conversationIds", String.class, List.of()) : List.of();
 	}
 
-	/** Hands out the next sequence number of a conversation, atomically on the store. */
-	long nextSeq(String id) {
-		ConversationDocument updated = this.mongo.findAndModify(byId(id), new Update().inc("lastSeq", 1),
-				FindAndModifyOptions.options().returnNew(true), ConversationDocument.class);
-		if (updated == null) {
-			throw new IllegalStateException("Conversation " + id + " vanished");
-		}
-		return updated.lastSeq();
+	/**
+	 * Numbers the next message of a conversation, atomically on the store.
+	 * @return the conversation as numbered (its {@code lastSeq} is the new number), or
+	 * empty when it does not exist
+	 */
+	Optional<ConversationDocument> number(String id) {
+		return Optional.ofNullable(this.mongo.findAndModify(byId(id), new Update().inc("lastSeq", 1),
+				FindAndModifyOptions.options().returnNew(true), ConversationDocument.class));
 	}
 
 	/**
-	 * Hands out the next sequence number unless the conversation is closed; the same
-	 * single update decides both, so no number is handed out after a close.
-	 * @return the number, or empty when the conversation is closed (or gone)
+	 * Numbers a participant's next message in one update that also decides whether they
+	 * may write: the conversation exists, they take part, it takes free text (not a guide
+	 * or check-in conversation) and it is open. No number is handed out otherwise, also
+	 * not after a close that happened since the caller last read the conversation. The
+	 * sender's last-sent time moves up in the same update.
+	 * @return the conversation as numbered (its {@code lastSeq} is the new number), or
+	 * empty when this participant may not write there (read it to tell why)
 	 */
-	Optional<Long> nextSeqIfOpen(String id) {
-		ConversationDocument updated = this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("closedAt").exists(false)), new Update().inc("lastSeq", 1),
-				FindAndModifyOptions.options().returnNew(true), ConversationDocument.class);
-		return Optional.ofNullable(updated).map(ConversationDocument::lastSeq);
+	Optional<ConversationDocument> numberFor(String id, String senderId, Instant at) {
+		Query writable = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("participants")
+			.is(senderId)
+			.and("kind")
+			.nin(ConversationKind.GUIDE, ConversationKind.CHECKIN)
+			.and("closedAt")
+			.exists(false));
+		return Optional.ofNullable(
+				this.mongo.findAndModify(writable, new Update().inc("lastSeq", 1).max("lastSentAt." + senderId, at),
+						FindAndModifyOptions.options().returnNew(true), ConversationDocument.class));
+	}
+
+	/**
+	 * Takes back a number that was handed out but will not be used (its message turned
+	 * out to be a resend), unless a later number was handed out since; the caller holds
+	 * the conversation's lock, so on one instance that never happens.
+	 */
+	void giveBack(String id, long seq) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("lastSeq").is(seq)),
+				new Update().inc("lastSeq", -1), ConversationDocument.class);
+	}
+
+	/** Hands out the next sequence number of a conversation, atomically on the store. */
+	long nextSeq(String id) {
+		return number(id).orElseThrow(() -> new IllegalStateException("Conversation " + id + " vanished")).lastSeq();
 	}
 
 	/**
@@ -118,21 +144,30 @@ class Conversations {
 		this.mongo.updateFirst(byId(id), new Update().unset("closedAt"), ConversationDocument.class);
 	}
 
-	/** Sets the preview unless a later message already set it. */
-	void setPreview(String id, ConversationDocument.Preview preview) {
+	/**
+	 * After a message is stored: the preview shows it unless a later message already set
+	 * it, and its writer's read marker moves up to it (writing a message means having
+	 * read the conversation up to it), never back. One update, or two when a later
+	 * message came first.
+	 */
+	void noteStored(String id, ConversationDocument.Preview preview) {
 		Query older = Query.query(Criteria.where("_id")
 			.is(id)
 			.orOperator(Criteria.where("lastMessage").is(null), Criteria.where("lastMessage.seq").lt(preview.seq())));
-		this.mongo.updateFirst(older, new Update().set("lastMessage", preview), ConversationDocument.class);
+		Update marker = new Update().max("readMarkers." + preview.senderId(), preview.seq());
+		if (this.mongo.updateFirst(older, marker.set("lastMessage", preview), ConversationDocument.class)
+			.getMatchedCount() == 0) {
+			this.mongo.updateFirst(byId(id), new Update().max("readMarkers." + preview.senderId(), preview.seq()),
+					ConversationDocument.class);
+		}
 	}
 
 	/**
-	 * After someone wrote message {@code seq}: their read marker moves up to it (never
-	 * back) and their last-sent time too (for activity overviews), in one update.
+	 * After a module posted message {@code seq}: its writer's last-sent time moves up
+	 * (for activity overviews), never back.
 	 */
-	void noteSent(String id, String userId, long seq, Instant at) {
-		this.mongo.updateFirst(byId(id), new Update().max("readMarkers." + userId, seq).max("lastSentAt." + userId, at),
-				ConversationDocument.class);
+	void noteSentAt(String id, String userId, Instant at) {
+		this.mongo.updateFirst(byId(id), new Update().max("lastSentAt." + userId, at), ConversationDocument.class);
 	}
 
 	/** Moves a participant's read marker forward, never back. @return whether it moved */

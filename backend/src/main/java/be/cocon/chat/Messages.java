@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,10 +20,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Messages and their dedup records. A dedup record ({@code _id} = sender + client message
- * id) is claimed before a sequence number is taken, so a resend, even a concurrent one,
- * never creates a second message. The sequence number is written into the claim before
- * the message is inserted, so whoever takes over a claim whose sender died stores the
- * message under that same number (its {@code _id}), never a second time.
+ * id) is claimed with the message's sequence number before the message is inserted, so a
+ * resend, even a concurrent one, never creates a second message, and whoever takes over a
+ * claim whose sender died stores the message under that same number (its {@code _id}),
+ * never a second time. A resend of a stored message is recognised by its claim: the
+ * message with the claimed number.
  */
 @Repository
 class Messages {
@@ -36,12 +38,18 @@ class Messages {
 	}
 
 	/**
+	 * @param seq the number the message will be stored under (null only in claims left by
+	 * earlier versions, which claimed before numbering)
 	 * @return true when this call claimed the id; false when it was claimed before
 	 */
-	boolean claim(String dedupId, String conversationId, Instant at) {
+	boolean claim(String dedupId, String conversationId, @Nullable Long seq, Instant at) {
+		Document claim = new Document("_id", dedupId).append("conversationId", conversationId)
+			.append("claimedAt", Date.from(at));
+		if (seq != null) {
+			claim.append("seq", seq);
+		}
 		try {
-			this.mongo.insert(new Document("_id", dedupId).append("conversationId", conversationId)
-				.append("claimedAt", Date.from(at)), DEDUP);
+			this.mongo.insert(claim, DEDUP);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -65,25 +73,13 @@ class Messages {
 				FindAndModifyOptions.options().returnNew(true), Document.class, DEDUP));
 	}
 
-	/** Notes the sequence number taken for a claim, before its message is inserted. */
-	void reserveSeq(String dedupId, long seq) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(dedupId)), new Update().set("seq", seq), DEDUP);
+	/** Forgets a claim, so the message can be claimed afresh. */
+	void forgetClaim(String dedupId) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(dedupId)), DEDUP);
 	}
 
 	Optional<Document> findClaim(String dedupId) {
 		return Optional.ofNullable(this.mongo.findById(dedupId, Document.class, DEDUP));
-	}
-
-	void completeClaim(String dedupId, String messageId) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(dedupId)), new Update().set("messageId", messageId),
-				DEDUP);
-	}
-
-	/** Gives up a claim that was refused before a sequence number was taken. */
-	void releaseClaim(String dedupId) {
-		this.mongo.remove(
-				Query.query(Criteria.where("_id").is(dedupId).and("messageId").exists(false).and("seq").exists(false)),
-				DEDUP);
 	}
 
 	/**

@@ -85,6 +85,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// and events reach each session in the order they were published
 		registry.setPreservePublishOrder(true);
 		registry.setUserDestinationPrefix("/user");
+		// every session has its own user destinations (queue/messages-user<session> and
+		// so
+		// on): the resolved-subscribers cache must hold them all, or each message scans
+		// every subscription of every session
+		registry.setCacheLimit(this.settings.brokerCacheLimit());
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(new long[] { 10_000, 10_000 })
 			.setTaskScheduler(heartbeats);
@@ -93,6 +98,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(new StompAuthentication(this.tokens, this.clientOutbound), this.refusals);
+		registration.taskExecutor().corePoolSize(this.settings.inboundThreads());
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,11 +72,12 @@ class ClaimTakeoverTests {
 			.insertIfAbsent(new MessageDocument(MessageDocument.idOf(this.conversation, reserved), this.conversation,
 					reserved, this.client, this.clientMessageId, MessageKind.TEXT, "na de crash", null, this.longAgo));
 
-		Ack ack = this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash");
+		Ack ack = this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash").join();
 
 		assertThat(ack.seq()).isEqualTo(reserved);
 		assertStoredOnceAs(reserved);
-		assertThat(this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash").duplicate())
+		assertThat(
+				this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash").join().duplicate())
 			.isTrue();
 	}
 
@@ -83,30 +85,46 @@ class ClaimTakeoverTests {
 	void senderDiedBeforeInsertingTheMessage() {
 		long reserved = diedHoldingAClaim();
 
-		Ack ack = this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash");
+		Ack ack = this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash").join();
 
 		assertThat(ack.seq()).isEqualTo(reserved);
 		assertStoredOnceAs(reserved);
 	}
 
 	@Test
-	void senderDiedBeforeTakingANumber() {
-		this.messages.claim(this.client + ":" + this.clientMessageId, this.conversation, this.longAgo);
+	void claimLeftWithoutANumberByAnEarlierVersion() {
+		this.messages.claim(this.client + ":" + this.clientMessageId, this.conversation, null, this.longAgo);
 
-		Ack ack = this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash");
+		Ack ack = this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash").join();
 
 		assertThat(ack.seq()).isEqualTo(1);
 		assertStoredOnceAs(1);
+		assertThat(this.chat.send(this.client, this.conversation, this.clientMessageId, "na de crash").join())
+			.satisfies((again) -> {
+				assertThat(again.duplicate()).isTrue();
+				assertThat(again.seq()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void aResendBeforeTheFirstIsAcknowledgedIsTheSameMessage() {
+		CompletableFuture<Ack> pending = this.chat.send(this.client, this.conversation, this.clientMessageId,
+				"twee keer");
+		Ack again = this.chat.send(this.client, this.conversation, this.clientMessageId, "twee keer").join();
+		Ack first = pending.join();
+
+		assertThat(again.duplicate()).isTrue();
+		assertThat(again.seq()).isEqualTo(first.seq());
+		assertThat(again.id()).isEqualTo(first.id());
 	}
 
 	/**
-	 * Claimed and numbered five minutes ago, then nothing. @return the reserved number
+	 * Numbered and claimed five minutes ago, then nothing. @return the reserved number
 	 */
 	private long diedHoldingAClaim() {
 		String dedupId = this.client + ":" + this.clientMessageId;
-		assertThat(this.messages.claim(dedupId, this.conversation, this.longAgo)).isTrue();
 		long seq = this.conversations.nextSeq(this.conversation);
-		this.messages.reserveSeq(dedupId, seq);
+		assertThat(this.messages.claim(dedupId, this.conversation, seq, this.longAgo)).isTrue();
 		return seq;
 	}
 

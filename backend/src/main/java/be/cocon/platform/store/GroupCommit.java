@@ -1,6 +1,9 @@
 package be.cocon.platform.store;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import be.cocon.platform.Durability;
 
 /**
- * Group commit for the embedded store: callers take a ticket and wait; one thread commits
- * the H2 backend whenever tickets are waiting, so writes made within a few milliseconds
- * share one commit, and every caller returns only after a commit that started after its
- * ticket.
+ * Group commit for the embedded store: callers take a ticket and either wait or leave an
+ * action; one thread commits the H2 backend whenever tickets are waiting, so writes made
+ * within a few milliseconds share one commit, and every caller returns (every action
+ * runs) only after a commit that started after its ticket. Actions run on the commit
+ * thread in ticket order.
  */
 class GroupCommit implements Durability, AutoCloseable {
 
@@ -24,6 +28,9 @@ class GroupCommit implements Durability, AutoCloseable {
 	private final Object lock = new Object();
 
 	private final Thread committer;
+
+	/** Actions waiting for their commit, in ticket order. */
+	private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
 	private long requested;
 
@@ -54,6 +61,17 @@ class GroupCommit implements Durability, AutoCloseable {
 		}
 	}
 
+	@Override
+	public void afterDurable(Runnable action) {
+		synchronized (this.lock) {
+			if (!this.running) {
+				throw new IllegalStateException("The store is closing");
+			}
+			this.pending.add(new Pending(++this.requested, action));
+			this.lock.notifyAll();
+		}
+	}
+
 	private void run() {
 		while (this.running) {
 			long target;
@@ -70,9 +88,21 @@ class GroupCommit implements Durability, AutoCloseable {
 				log.error("Store: group commit failed; waiting writers will time out", ex);
 				continue;
 			}
+			List<Runnable> due = new ArrayList<>();
 			synchronized (this.lock) {
 				this.committed = target;
+				while (!this.pending.isEmpty() && this.pending.peek().ticket() <= target) {
+					due.add(this.pending.poll().action());
+				}
 				this.lock.notifyAll();
+			}
+			for (Runnable action : due) {
+				try {
+					action.run();
+				}
+				catch (RuntimeException ex) {
+					log.error("Store: an action after a commit failed", ex);
+				}
 			}
 		}
 	}
@@ -91,8 +121,12 @@ class GroupCommit implements Durability, AutoCloseable {
 	public void close() {
 		this.running = false;
 		synchronized (this.lock) {
+			this.pending.clear();
 			this.lock.notifyAll();
 		}
+	}
+
+	private record Pending(long ticket, Runnable action) {
 	}
 
 }

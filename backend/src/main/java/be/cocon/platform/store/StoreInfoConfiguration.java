@@ -49,7 +49,17 @@ class StoreInfoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(Durability.class)
 	Durability externalStoreDurability() {
-		return () -> {
+		return new Durability() {
+
+			@Override
+			public void awaitDurable() {
+			}
+
+			@Override
+			public void afterDurable(Runnable action) {
+				action.run();
+			}
+
 		};
 	}
 
