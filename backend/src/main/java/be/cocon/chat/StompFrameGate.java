@@ -100,6 +100,18 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 		super.handleMessage(gated, message);
 	}
 
+	/**
+	 * Takes a large WebSocket message in parts (the container's buffer, 8 KiB by
+	 * default): this gate and Spring's STOMP handler each put frames together across
+	 * messages anyway, and the container then keeps a buffer of its default size per
+	 * session instead of one of the frame limit (as characters and as bytes, 192 KiB per
+	 * session at 64 KiB).
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) throws Exception {
 		GatedSession gated = this.sessions.get(session.getId());
@@ -131,7 +143,10 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 			frames = state.decoder.decode(bytes);
 		}
 		catch (RuntimeException ex) {
-			return Refusal.MALFORMED;
+			// a frame whose content-length alone is over the limit fails in the decoder
+			// before the rest of it has arrived
+			Integer declared = state.decoder.getExpectedContentLength();
+			return (declared != null && declared > this.frameSizeLimit) ? Refusal.TOO_LARGE : Refusal.MALFORMED;
 		}
 		for (Message<byte[]> frame : frames) {
 			StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(frame, StompHeaderAccessor.class);

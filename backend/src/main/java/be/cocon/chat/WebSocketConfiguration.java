@@ -15,13 +15,10 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 import be.cocon.identity.BearerTokens;
 
@@ -32,7 +29,9 @@ import be.cocon.identity.BearerTokens;
  * authenticated before Spring Security's message authorization runs (this configurer is
  * ordered first), frames of a session keep their order both ways, frames and slow
  * consumers are bounded, and one instance uses the simple in-memory broker with
- * heartbeats.
+ * heartbeats. The container hands over a large WebSocket message in parts of its default
+ * buffer size (8 KiB) rather than holding a buffer of the frame limit for every session:
+ * the STOMP decoders put frames together and enforce the frame limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -111,33 +110,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit(this.settings.frameSizeLimit())
 			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())
 			.setSendBufferSizeLimit(this.settings.sendBufferSizeLimit())
-			.addDecoratorFactory((handler) -> new WebSocketMessageLimit(handler, 2 * this.settings.frameSizeLimit()))
 			.addDecoratorFactory((handler) -> new StompFrameGate(handler, this.settings.frameSizeLimit()));
-	}
-
-	/**
-	 * Lets the container take WebSocket messages larger than the STOMP frame limit
-	 * (Spring only raises its default, 8 KiB on Tomcat, to about 16 KiB), so a frame up
-	 * to the limit is read and a frame somewhat over it reaches the STOMP decoder, which
-	 * answers with an ERROR frame and closes the session. A message over this larger
-	 * limit is refused by the container itself (close code 1009).
-	 */
-	private static final class WebSocketMessageLimit extends WebSocketHandlerDecorator {
-
-		private final int limit;
-
-		WebSocketMessageLimit(WebSocketHandler delegate, int limit) {
-			super(delegate);
-			this.limit = limit;
-		}
-
-		@Override
-		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-			session.setTextMessageSizeLimit(this.limit);
-			session.setBinaryMessageSizeLimit(this.limit);
-			super.afterConnectionEstablished(session);
-		}
-
 	}
 
 }
