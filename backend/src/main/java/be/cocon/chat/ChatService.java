@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.github.bucket4j.Bandwidth;
@@ -103,6 +104,17 @@ class ChatService implements GuideMessages {
 	 */
 	CompletableFuture<Ack> send(String senderId, String conversationId, @Nullable String clientMessageId,
 			@Nullable String rawBody) {
+		return send(senderId, conversationId, clientMessageId, rawBody, (conversation) -> {
+		});
+	}
+
+	/**
+	 * @param beforeCommit runs once the message is inserted and before the commit that
+	 * the acknowledgement waits for, so what it writes is durable when the message is
+	 * acknowledged (the audit entry of a staff member's message); not run for a resend
+	 */
+	CompletableFuture<Ack> send(String senderId, String conversationId, @Nullable String clientMessageId,
+			@Nullable String rawBody, Consumer<ConversationDocument> beforeCommit) {
 		String checkedId = checkedClientMessageId(clientMessageId);
 		String body = checkedBody(rawBody, checkedId);
 		this.admission.admit(senderId, checkedId);
@@ -110,7 +122,7 @@ class ChatService implements GuideMessages {
 		try {
 			CompletableFuture<Ack> acked = new CompletableFuture<>();
 			acked.whenComplete((ack, ex) -> this.admission.release(senderId));
-			take(senderId, conversationId, checkedId, body, acked);
+			take(senderId, conversationId, checkedId, body, acked, beforeCommit);
 			handedOn = true;
 			return acked;
 		}
@@ -122,7 +134,7 @@ class ChatService implements GuideMessages {
 	}
 
 	private void take(String senderId, String conversationId, String clientMessageId, String body,
-			CompletableFuture<Ack> acked) {
+			CompletableFuture<Ack> acked, Consumer<ConversationDocument> beforeCommit) {
 		String dedupId = senderId + ":" + clientMessageId.toLowerCase(Locale.ROOT);
 		Instant now = this.clock.instant();
 		Bucket rate = this.sendRate(senderId);
@@ -139,7 +151,7 @@ class ChatService implements GuideMessages {
 				long seq = conversation.lastSeq();
 				if (this.messages.claim(dedupId, conversationId, seq, now)) {
 					storeThenDeliver(conversation, draft(conversation, senderId, clientMessageId, body, now), seq,
-							acked);
+							acked, beforeCommit);
 					return;
 				}
 				// claimed before: a resend, whose number is not needed
@@ -164,7 +176,7 @@ class ChatService implements GuideMessages {
 				lock.lock();
 				try {
 					storeThenDeliver(conversation, draft(conversation, senderId, clientMessageId, body, now),
-							earlier.reservedSeq(), acked);
+							earlier.reservedSeq(), acked, beforeCommit);
 				}
 				finally {
 					lock.unlock();
@@ -195,8 +207,9 @@ class ChatService implements GuideMessages {
 	 * the lane once the store has committed it.
 	 */
 	private void storeThenDeliver(ConversationDocument conversation, Draft draft, long seq,
-			CompletableFuture<Ack> acked) {
+			CompletableFuture<Ack> acked, Consumer<ConversationDocument> beforeCommit) {
 		MessageDocument message = this.messages.insertIfAbsent(draft.numbered(seq));
+		beforeCommit.accept(conversation);
 		Ack ack = new Ack(draft.clientMessageId(), message.id(), conversation.id(), message.seq(), message.createdAt(),
 				false);
 		this.durability.afterDurable(() -> this.lanes.execute(conversation.id(), () -> {

@@ -52,11 +52,11 @@ class ChatStompController {
 	@MessageMapping("/conversations/{conversationId}/messages")
 	void send(@DestinationVariable String conversationId, @Payload SendMessage message, Principal user) {
 		// stored when this returns; acknowledged once committed, delivered and assessed
-		this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body())
-			.thenAccept((ack) -> this.delivery.ack(user.getName(), ack));
-		if (user instanceof Authentication authentication) {
-			this.audit.wrote(authentication, conversationId);
-		}
+		this.chat.send(user.getName(), conversationId, message.clientMessageId(), message.body(), (conversation) -> {
+			if (user instanceof Authentication authentication) {
+				this.audit.wrote(authentication, conversation);
+			}
+		}).thenAccept((ack) -> this.delivery.ack(user.getName(), ack));
 	}
 
 	@MessageMapping("/conversations/{conversationId}/typing")

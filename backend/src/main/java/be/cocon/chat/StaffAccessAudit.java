@@ -65,20 +65,27 @@ class StaffAccessAudit {
 		recordFor(user, "conversation.read", conversationId);
 	}
 
-	/** A staff member wrote a message in a conversation. */
-	void wrote(Authentication user, String conversationId) {
-		recordFor(user, "conversation.write", conversationId);
+	/**
+	 * A staff member wrote a message in a conversation: recorded before the message's
+	 * commit, which the acknowledgement waits for and which covers this entry too.
+	 */
+	void wrote(Authentication user, ConversationDocument conversation) {
+		if (isStaff(user)) {
+			recordFor(CurrentUser.id(user).value(), "conversation.write", conversation, false);
+		}
 	}
 
 	private void recordFor(Authentication user, String action, String conversationId) {
 		if (!isStaff(user)) {
 			return;
 		}
-		String me = CurrentUser.id(user).value();
 		ConversationDocument conversation = this.conversations.findById(conversationId).orElse(null);
-		if (conversation == null) {
-			return;
+		if (conversation != null) {
+			recordFor(CurrentUser.id(user).value(), action, conversation, true);
 		}
+	}
+
+	private void recordFor(String me, String action, ConversationDocument conversation, boolean commit) {
 		List<UserId> others = conversation.participants()
 			.stream()
 			.filter((id) -> !id.equals(me) && !GuideMessages.GUIDE.equals(id))
@@ -87,8 +94,13 @@ class StaffAccessAudit {
 		for (Account client : this.accounts.findAll(others)) {
 			if (client.hasRole(Role.CLIENT)) {
 				Map<String, String> details = new HashMap<>(basis(conversation, me, client));
-				details.put("conversationId", conversationId);
-				this.audit.record(me, action, client.id().value(), details);
+				details.put("conversationId", conversation.id());
+				if (commit) {
+					this.audit.record(me, action, client.id().value(), details);
+				}
+				else {
+					this.audit.recordUncommitted(me, action, client.id().value(), details);
+				}
 			}
 		}
 	}

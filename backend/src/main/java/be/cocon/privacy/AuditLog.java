@@ -19,6 +19,13 @@ public interface AuditLog {
 	void record(String actorId, String action, String subjectId, Map<String, String> details);
 
 	/**
+	 * Writes an access without waiting for the store's commit, for a caller that
+	 * acknowledges its own write only after a later commit, which then covers this entry
+	 * too (a message, whose acknowledgement waits for the commit after it).
+	 */
+	void recordUncommitted(String actorId, String action, String subjectId, Map<String, String> details);
+
+	/**
 	 * Records the same access to several subjects (e.g. a list of clients shown at once);
 	 * returns once all entries are stored durably, waiting for the store once.
 	 */

@@ -53,6 +53,11 @@ class StoreAuditLog implements AuditLog {
 	}
 
 	@Override
+	public void recordUncommitted(String actorId, String action, String subjectId, Map<String, String> details) {
+		write(actorId, action, subjectId, details);
+	}
+
+	@Override
 	public void recordEach(String actorId, String action, Collection<String> subjectIds, Map<String, String> details) {
 		if (subjectIds.isEmpty()) {
 			return;

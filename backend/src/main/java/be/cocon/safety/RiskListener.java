@@ -1,9 +1,12 @@
 package be.cocon.safety;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +51,13 @@ class RiskListener {
 
 	private final MeterRegistry meters;
 
+	/**
+	 * Whether a sender is a client, remembered for a while: roles change rarely, and a
+	 * sender who was a client a minute ago is still assessed (and checked once more in
+	 * the store before anything is escalated).
+	 */
+	private final LoadingCache<String, Boolean> clients;
+
 	RiskListener(RiskDetector detector, EscalationService escalations, Accounts accounts, RecentMessages recent,
 			MeterRegistry meters) {
 		this.detector = detector;
@@ -55,6 +65,12 @@ class RiskListener {
 		this.accounts = accounts;
 		this.recent = recent;
 		this.meters = meters;
+		this.clients = Caffeine.newBuilder()
+			.maximumSize(20_000)
+			.expireAfterWrite(Duration.ofMinutes(1))
+			.build((senderId) -> accounts.findById(new UserId(senderId))
+				.map((account) -> account.hasRole(Role.CLIENT))
+				.orElse(false));
 	}
 
 	@EventListener
@@ -69,8 +85,11 @@ class RiskListener {
 			if (words == null) {
 				return;
 			}
-			// the detector reads Dutch and English together (young people mix them), so
-			// the sender's account is read from the store only for a flagged text
+			// only a client's words are assessed (staff write too, half of all text); the
+			// detector reads Dutch and English together (young people mix them)
+			if (!this.clients.get(posted.senderId())) {
+				return;
+			}
 			RiskAssessment risk = this.detector.assess(words, RiskDetector.ANY_LANGUAGE, earlier);
 			if (!risk.flagged()) {
 				return;
