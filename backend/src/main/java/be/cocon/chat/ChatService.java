@@ -16,6 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.bson.Document;
@@ -77,6 +79,15 @@ class ChatService implements GuideMessages {
 	private final ConversationLanes lanes;
 
 	private final SendAdmission admission;
+
+	/**
+	 * Conversations as last seen by a send on this instance: only to refuse a sender who
+	 * may not write without touching the store (the numbering update decides).
+	 */
+	private final Cache<String, ConversationDocument> known = Caffeine.newBuilder()
+		.maximumSize(50_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
 
 	private final Map<String, Bucket> sendRates = new ConcurrentHashMap<>();
 
@@ -144,11 +155,28 @@ class ChatService implements GuideMessages {
 		}
 		ReentrantLock lock = this.lanes.lockOf(conversationId);
 		for (int attempt = 1;; attempt++) {
+			// who may write is read from a copy kept in memory first, so that a sender
+			// who may not write there changes nothing in the store; the numbering update
+			// then decides on the conversation as it is
+			ChatProblem refused = refusal(known(conversationId, clientMessageId), senderId, clientMessageId);
+			if (refused != null) {
+				refused = refusal(fresh(conversationId, clientMessageId), senderId, clientMessageId);
+			}
+			if (refused != null) {
+				throw refused;
+			}
 			lock.lock();
 			try {
 				ConversationDocument conversation = this.conversations.numberFor(conversationId, senderId, now)
-					.orElseThrow(() -> whyNotWritable(senderId, conversationId, clientMessageId));
+					.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
+				this.known.put(conversationId, conversation);
 				long seq = conversation.lastSeq();
+				refused = refusal(conversation, senderId, clientMessageId);
+				if (refused != null) {
+					// changed since the copy was read (a move closed it, or they left)
+					this.conversations.giveBack(conversationId, seq);
+					throw refused;
+				}
 				if (this.messages.claim(dedupId, conversationId, seq, now)) {
 					storeThenDeliver(conversation, draft(conversation, senderId, clientMessageId, body, now), seq,
 							acked, beforeCommit);
@@ -222,9 +250,16 @@ class ChatService implements GuideMessages {
 		}));
 	}
 
-	/** Why this participant may not write here: the answer when numbering refused. */
-	private ChatProblem whyNotWritable(String senderId, String conversationId, String clientMessageId) {
-		ConversationDocument conversation = participantConversation(senderId, conversationId, clientMessageId);
+	/**
+	 * Why this person may not write in this conversation, or null when they may: they
+	 * take part, it takes free text (not a guide or check-in conversation) and it is
+	 * open.
+	 */
+	private static @Nullable ChatProblem refusal(ConversationDocument conversation, String senderId,
+			String clientMessageId) {
+		if (!conversation.hasParticipant(senderId)) {
+			return ChatProblem.notFound(conversation.id(), clientMessageId);
+		}
 		if (conversation.kind() == ConversationKind.GUIDE) {
 			return ChatProblem.invalid("conversation.guide-answers-only",
 					"In a guide conversation you answer the steps; free text goes to your therapist.", clientMessageId);
@@ -233,7 +268,20 @@ class ChatService implements GuideMessages {
 			return ChatProblem.invalid("conversation.read-only",
 					"This conversation only carries check-in reminders; answer with a check-in.", clientMessageId);
 		}
-		return closed(clientMessageId);
+		return conversation.isClosed() ? closed(clientMessageId) : null;
+	}
+
+	/** The conversation as last seen on this instance, or read from the store. */
+	private ConversationDocument known(String conversationId, String clientMessageId) {
+		ConversationDocument known = this.known.getIfPresent(conversationId);
+		return (known != null) ? known : fresh(conversationId, clientMessageId);
+	}
+
+	private ConversationDocument fresh(String conversationId, String clientMessageId) {
+		ConversationDocument conversation = this.conversations.findById(conversationId)
+			.orElseThrow(() -> ChatProblem.notFound(conversationId, clientMessageId));
+		this.known.put(conversationId, conversation);
+		return conversation;
 	}
 
 	private static ChatProblem closed(@Nullable String clientMessageId) {

@@ -93,32 +93,26 @@ class Conversations {
 	}
 
 	/**
-	 * Numbers a participant's next message in one update that also decides whether they
-	 * may write: the conversation exists, they take part, it takes free text (not a guide
-	 * or check-in conversation) and it is open. No number is handed out otherwise, also
-	 * not after a close that happened since the caller last read the conversation. The
-	 * sender's last-sent time moves up in the same update.
+	 * Numbers a participant's next message and moves their last-sent time up, in one
+	 * update by {@code _id} (on the embedded store any other criterion in an update makes
+	 * it scan the whole collection). Whether they may write is decided on the
+	 * conversation as this update left it: the caller checks it and gives the number back
+	 * otherwise.
 	 * @return the conversation as numbered (its {@code lastSeq} is the new number), or
-	 * empty when this participant may not write there (read it to tell why)
+	 * empty when it does not exist
 	 */
 	Optional<ConversationDocument> numberFor(String id, String senderId, Instant at) {
-		Query writable = Query.query(Criteria.where("_id")
-			.is(id)
-			.and("participants")
-			.is(senderId)
-			.and("kind")
-			.nin(ConversationKind.GUIDE, ConversationKind.CHECKIN)
-			.and("closedAt")
-			.exists(false));
 		return Optional.ofNullable(
-				this.mongo.findAndModify(writable, new Update().inc("lastSeq", 1).max("lastSentAt." + senderId, at),
+				this.mongo.findAndModify(byId(id), new Update().inc("lastSeq", 1).max("lastSentAt." + senderId, at),
 						FindAndModifyOptions.options().returnNew(true), ConversationDocument.class));
 	}
 
 	/**
 	 * Takes back a number that was handed out but will not be used (its message turned
-	 * out to be a resend), unless a later number was handed out since; the caller holds
-	 * the conversation's lock, so on one instance that never happens.
+	 * out to be a resend, or the sender may not write there), unless a later number was
+	 * handed out since; the caller holds the conversation's lock, so on one instance that
+	 * never happens. A conditional update (a scan on the embedded store), so only for
+	 * these rare cases.
 	 */
 	void giveBack(String id, long seq) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("lastSeq").is(seq)),
@@ -131,12 +125,11 @@ class Conversations {
 	}
 
 	/**
-	 * Closes a conversation for writing (again harmless); does nothing when it does not
-	 * exist.
+	 * Closes a conversation for writing (again harmless: the first close time is kept);
+	 * does nothing when it does not exist.
 	 */
 	void close(String id, Instant at) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("closedAt").exists(false)),
-				new Update().set("closedAt", at), ConversationDocument.class);
+		this.mongo.updateFirst(byId(id), new Update().min("closedAt", at), ConversationDocument.class);
 	}
 
 	/** Opens a closed conversation for writing again. */
@@ -147,19 +140,14 @@ class Conversations {
 	/**
 	 * After a message is stored: the preview shows it unless a later message already set
 	 * it, and its writer's read marker moves up to it (writing a message means having
-	 * read the conversation up to it), never back. One update, or two when a later
-	 * message came first.
+	 * read the conversation up to it), never back. One update by {@code _id}:
+	 * {@code $max} on the preview compares previews by their first field, the sequence
+	 * number.
 	 */
 	void noteStored(String id, ConversationDocument.Preview preview) {
-		Query older = Query.query(Criteria.where("_id")
-			.is(id)
-			.orOperator(Criteria.where("lastMessage").is(null), Criteria.where("lastMessage.seq").lt(preview.seq())));
-		Update marker = new Update().max("readMarkers." + preview.senderId(), preview.seq());
-		if (this.mongo.updateFirst(older, marker.set("lastMessage", preview), ConversationDocument.class)
-			.getMatchedCount() == 0) {
-			this.mongo.updateFirst(byId(id), new Update().max("readMarkers." + preview.senderId(), preview.seq()),
-					ConversationDocument.class);
-		}
+		this.mongo.updateFirst(byId(id),
+				new Update().max("lastMessage", preview).max("readMarkers." + preview.senderId(), preview.seq()),
+				ConversationDocument.class);
 	}
 
 	/**
@@ -173,11 +161,16 @@ class Conversations {
 	/** Moves a participant's read marker forward, never back. @return whether it moved */
 	boolean raiseReadMarker(String id, String userId, long seq) {
 		String field = "readMarkers." + userId;
-		Query behind = Query.query(Criteria.where("_id")
-			.is(id)
-			.orOperator(Criteria.where(field).exists(false), Criteria.where(field).lt(seq)));
-		return this.mongo.updateFirst(behind, new Update().set(field, seq), ConversationDocument.class)
-			.getModifiedCount() == 1;
+		Query query = byId(id);
+		query.fields().include(field);
+		Document before = this.mongo.findAndModify(query, new Update().max(field, seq), Document.class,
+				ConversationDocument.COLLECTION);
+		if (before == null) {
+			return false;
+		}
+		Number marker = (before.get("readMarkers") instanceof Document markers) ? markers.get(userId, Number.class)
+				: null;
+		return marker == null || marker.longValue() < seq;
 	}
 
 	private static Query byId(String id) {

@@ -2,6 +2,7 @@ package be.cocon.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,9 @@ class ChatHistoryTests {
 	@Autowired
 	ChatSettings settings;
 
+	@Autowired
+	Conversations conversations;
+
 	String clientToken;
 
 	String conversation;
@@ -56,6 +60,23 @@ class ChatHistoryTests {
 			this.chat.post(this.conversation, therapist.value(), "history-" + i, MessageKind.TEXT, "message " + i,
 					Map.of());
 		}
+	}
+
+	@Test
+	void thePreviewAndTheReadMarkerNeverGoBack() {
+		String writer = "writer-" + this.conversation;
+		Instant at = Instant.parse("2026-12-07T10:00:00Z");
+		this.conversations.noteStored(this.conversation, new ConversationDocument.Preview(500, writer, "later", at));
+		this.conversations.noteStored(this.conversation, new ConversationDocument.Preview(499, writer, "earlier", at));
+
+		ConversationDocument stored = this.conversations.findById(this.conversation).orElseThrow();
+		assertThat(stored.lastMessage().seq()).isEqualTo(500);
+		assertThat(stored.lastMessage().text()).isEqualTo("later");
+		assertThat(stored.readMarkerOf(writer)).isEqualTo(500);
+
+		assertThat(this.conversations.raiseReadMarker(this.conversation, writer, 400)).isFalse();
+		assertThat(this.conversations.raiseReadMarker(this.conversation, writer, 501)).isTrue();
+		assertThat(this.conversations.findById(this.conversation).orElseThrow().readMarkerOf(writer)).isEqualTo(501);
 	}
 
 	@Test
