@@ -42,6 +42,10 @@ final class Completeness {
 
 	private final AtomicLong seqMismatches = new AtomicLong();
 
+	private final AtomicLong late = new AtomicLong();
+
+	private volatile boolean frozen;
+
 	/** The sessions that must receive every message of a conversation. */
 	void conversation(String conversationId, int... receivers) {
 		this.receiversByConversation.put(conversationId, receivers.clone());
@@ -62,6 +66,10 @@ final class Completeness {
 	 * The server acknowledged the message with this seq (a repeated ack changes nothing).
 	 */
 	void acked(String clientMessageId, long seq) {
+		if (this.frozen) {
+			this.late.incrementAndGet();
+			return;
+		}
 		Tracked message = this.messages.get(clientMessageId);
 		if (message != null && message.ackedSeq < 0) {
 			message.ackedSeq = seq;
@@ -70,6 +78,10 @@ final class Completeness {
 
 	/** The server refused the message for good (not a retryable refusal). */
 	void refused(String clientMessageId) {
+		if (this.frozen) {
+			this.late.incrementAndGet();
+			return;
+		}
 		Tracked message = this.messages.get(clientMessageId);
 		if (message != null) {
 			message.refused = true;
@@ -81,6 +93,10 @@ final class Completeness {
 	 * them.
 	 */
 	void delivered(int receiver, String conversationId, long seq, String clientMessageId) {
+		if (this.frozen) {
+			this.late.incrementAndGet();
+			return;
+		}
 		this.delivered.incrementAndGet();
 		String stream = receiver + "/" + conversationId;
 		if (!rising(this.highestSeen, stream, seq)) {
@@ -117,6 +133,16 @@ final class Completeness {
 			highest[0] = Math.max(highest[0], seq);
 			return rising;
 		}
+	}
+
+	/**
+	 * Ends the run's record: acks, refusals and copies that arrive later are only counted
+	 * as late. A server still working through a backlog acknowledges messages while the
+	 * store is read back; freezing first means every message the verdict counts as
+	 * acknowledged was stored before the read.
+	 */
+	void freeze() {
+		this.frozen = true;
 	}
 
 	/** Messages sent but neither acknowledged nor refused yet. */
@@ -192,7 +218,7 @@ final class Completeness {
 		StoreCheck store = (stored != null) ? checkStore(stored) : null;
 		return new Result(sent, acked, sent - acked - refused, refused, expected, this.delivered.get(), lost,
 				this.duplicates.get(), this.inversions.get(), this.senderOrderViolations.get(), this.unknown.get(),
-				this.seqMismatches.get() + ackedSeqMismatches, deliveredUnacked, store);
+				this.seqMismatches.get() + ackedSeqMismatches, deliveredUnacked, this.late.get(), store);
 	}
 
 	private StoreCheck checkStore(Map<String, List<Stored>> stored) {
@@ -245,11 +271,13 @@ final class Completeness {
 	 * @param unknown copies of messages this run did not send
 	 * @param seqMismatches copies whose seq differs from the acknowledged one
 	 * @param deliveredUnacknowledged unacknowledged messages that were delivered anyway
+	 * @param late acks, refusals and copies that arrived after the record was frozen (the
+	 * end of the drain); not counted above
 	 * @param store the read-back of the store, or null when it was not read
 	 */
 	record Result(long sent, long acked, long unacknowledged, long refused, long expectedDeliveries, long delivered,
 			long lost, long duplicates, long inversions, long senderOrderViolations, long unknown, long seqMismatches,
-			long deliveredUnacknowledged, @Nullable StoreCheck store) {
+			long deliveredUnacknowledged, long late, @Nullable StoreCheck store) {
 
 		boolean complete() {
 			return this.unacknowledged == 0 && this.lost == 0 && this.duplicates == 0 && this.senderOrderViolations == 0

@@ -153,6 +153,7 @@ final class LoadRun {
 			Report.Burst burstReport = (this.settings.burst() > 0) ? burst() : null;
 			drain();
 			double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+			this.completeness.freeze();
 			Completeness.Result result = this.completeness.result(readStore());
 			return new Report.Target(this.settings.name(), this.settings.webSocketUrl(), this.participants.size(),
 					connect, memory, phases, burstReport, result, counts(this.errors), counts(this.rejections),
@@ -291,8 +292,9 @@ final class LoadRun {
 		Session sender = this.sessions.stream().filter(Session::isLive).findFirst().orElse(null);
 		int messages = this.settings.burst();
 		BurstStats stats = new BurstStats(messages);
+		long backlog = this.completeness.outstanding();
 		if (sender == null) {
-			return new Report.Burst(messages, 0, 0, 0, 0, Map.of(), Latency.of(stats.ack));
+			return new Report.Burst(messages, 0, 0, 0, 0, Map.of(), Latency.of(stats.ack), backlog);
 		}
 		this.burst = stats;
 		System.out.printf(Locale.ROOT, "%s: burst of %d messages from one session%n", this.settings.name(), messages);
@@ -308,7 +310,7 @@ final class LoadRun {
 		double millis = (stats.lastAck - stats.started) / 1e6;
 		return new Report.Burst(messages, stats.acked.get(), Math.max(0, millis),
 				(millis > 0) ? stats.acked.get() * 1000 / millis : 0, stats.outOfOrder.get(), counts(stats.rejections),
-				Latency.of(stats.ack));
+				Latency.of(stats.ack), backlog);
 	}
 
 	// ---- the end

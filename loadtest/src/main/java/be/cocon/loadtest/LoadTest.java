@@ -40,6 +40,7 @@ public final class LoadTest {
 			  --burst N [0]            afterwards one session sends N messages back to back
 			  --drain D [30s]          longest wait for outstanding acks and copies at the end
 			  --no-baseline            skip the baseline broker
+			  --no-cocon               only the baseline (to see what the machine and client manage)
 			  --report FILE            write the JSON report there
 			  --url URL                use a running Cocon instead of starting backend/target/cocon.jar
 			  --pid PID                with --url: the server's process, for CPU and heap
@@ -100,13 +101,20 @@ public final class LoadTest {
 		if (!options.flag("no-baseline")) {
 			targets.add(baseline(options, runDir, pairs, rates, warmup, duration, drain));
 		}
-		targets.add(cocon(options, runDir, pairs, rates, warmup, duration, drain));
+		if (!options.flag("no-cocon")) {
+			targets.add(cocon(options, runDir, pairs, rates, warmup, duration, drain));
+		}
 		List<Report.Ratio> ratios = ratios(targets);
 		System.out.println();
 		for (Report.Target target : targets) {
 			Report.summary(target).forEach(System.out::println);
 		}
-		ratios.forEach((ratio) -> System.out.println(Report.ratioLine(ratio)));
+		System.out.println();
+		System.out.println("Summary");
+		targets.forEach((target) -> System.out.println(Report.oneLine(target)));
+		if (!ratios.isEmpty()) {
+			System.out.println(Report.ratioLine(ratios));
+		}
 		String reportFile = options.string("report");
 		if (reportFile != null) {
 			Path report = Path.of(reportFile);

@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Options {
 
-	private static final Set<String> FLAGS = Set.of("no-baseline", "help");
+	private static final Set<String> FLAGS = Set.of("no-baseline", "no-cocon", "help");
 
 	private static final Set<String> KNOWN = Set.of("url", "app", "run-dir", "heap", "jvm-arg", "app-arg", "sessions",
-			"rate", "rates", "duration", "warmup", "burst", "no-baseline", "report", "issuer", "admin-user",
+			"rate", "rates", "duration", "warmup", "burst", "no-baseline", "no-cocon", "report", "issuer", "admin-user",
 			"admin-password", "connect-concurrency", "client-threads", "send-threads", "drain", "seed-concurrency",
 			"pid", "help");
 

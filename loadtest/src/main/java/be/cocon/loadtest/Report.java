@@ -100,9 +100,11 @@ final class Report {
 	 * than the ack before
 	 * @param rejections retryable refusals, by code
 	 * @param ack per message, from the burst's start
+	 * @param backlog messages of the load still unacknowledged when the burst started
+	 * (the drain ran out): the burst waited behind them
 	 */
 	record Burst(int messages, long acked, double millisToLastAck, double ackedPerSecond, long outOfOrder,
-			Map<String, Long> rejections, Latency ack) {
+			Map<String, Long> rejections, Latency ack, long backlog) {
 	}
 
 	/**
@@ -158,19 +160,19 @@ final class Report {
 		Burst burst = target.burst();
 		if (burst != null) {
 			lines.add(String.format(Locale.ROOT,
-					"%s burst: %d/%d acked, last ack after %s ms (%s/s), out of order %d, rejected %d", target.name(),
-					burst.acked(), burst.messages(), fmt(burst.millisToLastAck()), fmt(burst.ackedPerSecond()),
-					burst.outOfOrder(), sum(burst.rejections())));
+					"%s burst: %d/%d acked, last ack after %s ms (%s/s), out of order %d, rejected %d, behind a backlog of %d",
+					target.name(), burst.acked(), burst.messages(), fmt(burst.millisToLastAck()),
+					fmt(burst.ackedPerSecond()), burst.outOfOrder(), sum(burst.rejections()), burst.backlog()));
 		}
 		Completeness.Result result = target.completeness();
 		String store = (result.store() != null) ? String.format(Locale.ROOT, ", store missing %d, store wrong seq %d",
 				result.store().missing(), result.store().wrongSeq()) : ", store not checked";
 		lines.add(String.format(Locale.ROOT,
-				"%s completeness %s: %d sent, %d acked, %d unacked, %d refused; copies %d/%d, lost %d, duplicates %d, inversions %d (same sender %d), seq mismatches %d%s%s",
+				"%s completeness %s: %d sent, %d acked, %d unacked, %d refused, %d late; copies %d/%d, lost %d, duplicates %d, inversions %d (same sender %d), seq mismatches %d%s%s",
 				target.name(), result.complete() ? "OK" : "BROKEN", result.sent(), result.acked(),
-				result.unacknowledged(), result.refused(), result.delivered(), result.expectedDeliveries(),
-				result.lost(), result.duplicates(), result.inversions(), result.senderOrderViolations(),
-				result.seqMismatches(), store,
+				result.unacknowledged(), result.refused(), result.late(), result.delivered(),
+				result.expectedDeliveries(), result.lost(), result.duplicates(), result.inversions(),
+				result.senderOrderViolations(), result.seqMismatches(), store,
 				target.sessionsClosed().isEmpty() ? "" : "; sessions closed " + target.sessionsClosed()));
 		if (!target.errors().isEmpty() || !target.rejections().isEmpty()) {
 			lines.add(target.name() + " errors " + target.errors() + ", rejections " + target.rejections());
@@ -178,9 +180,36 @@ final class Report {
 		return lines;
 	}
 
-	static String ratioLine(Ratio ratio) {
-		return String.format(Locale.ROOT, "cocon/baseline @%s/s: throughput %sx, ack p99 %sx", fmt(ratio.offeredRate()),
-				fmt(ratio.throughput()), fmt(ratio.p99()));
+	/** One line for a target: the figures to compare at a glance. */
+	static String oneLine(Target target) {
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %d sessions, connect %s/s",
+				target.name(), target.connect().connected(), fmt(target.connect().perSecond())));
+		if (target.memory().serverPerIdleSession() >= 0) {
+			line.append(String.format(Locale.ROOT, ", %s KB heap/idle session",
+					fmt(target.memory().serverPerIdleSession() / 1024)));
+		}
+		for (Phase phase : target.phases()) {
+			line.append(String.format(Locale.ROOT,
+					" | @%s/s: acked %s/s, ack p99 %s ms, delivery p99 %s ms, %d errors, %d rejected, cpu %s",
+					fmt(phase.offeredRate()), fmt(phase.ackedPerSecond()), fmt(phase.ack().p99()),
+					fmt(phase.delivery().p99()), sum(phase.errors()), sum(phase.rejections()),
+					fmt(phase.serverCpuCores())));
+		}
+		if (target.burst() != null) {
+			line.append(String.format(Locale.ROOT, " | burst %d: %s ms", target.burst().messages(),
+					fmt(target.burst().millisToLastAck())));
+		}
+		return line.append(target.completeness().complete() ? " | complete" : " | INCOMPLETE").toString();
+	}
+
+	/** Cocon against the baseline, every rate on one line. */
+	static String ratioLine(List<Ratio> ratios) {
+		StringBuilder line = new StringBuilder("cocon/baseline:");
+		for (Ratio ratio : ratios) {
+			line.append(String.format(Locale.ROOT, " @%s/s throughput %sx, ack p99 %sx;", fmt(ratio.offeredRate()),
+					fmt(ratio.throughput()), fmt(ratio.p99())));
+		}
+		return line.substring(0, line.length() - 1);
 	}
 
 	private static String heapLine(Memory memory) {

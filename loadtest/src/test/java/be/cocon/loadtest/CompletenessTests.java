@@ -155,6 +155,22 @@ class CompletenessTests {
 	}
 
 	@Test
+	void whatArrivesAfterTheFreezeIsOnlyCountedAsLate() {
+		this.check.sent("m1", CHAT, CLIENT);
+		this.check.freeze();
+		this.check.acked("m1", 1);
+		deliverToBoth("m1", 1);
+
+		Result result = this.check.result(Map.of(CHAT, List.of(new Stored(1, "m1"))));
+
+		assertThat(result.acked()).isZero();
+		assertThat(result.unacknowledged()).isEqualTo(1);
+		assertThat(result.delivered()).isZero();
+		assertThat(result.late()).isEqualTo(3);
+		assertThat(result.store().checked()).isZero();
+	}
+
+	@Test
 	void readBackStartsAtTheLowestAckedSeqPerConversation() {
 		this.check.conversation("other", 2, 3);
 		sendAndAck("m1", CLIENT, 41);
