@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -279,6 +280,7 @@ final class Completeness {
 			long lost, long duplicates, long inversions, long senderOrderViolations, long unknown, long seqMismatches,
 			long deliveredUnacknowledged, long late, @Nullable StoreCheck store) {
 
+		@JsonProperty("complete")
 		boolean complete() {
 			return this.unacknowledged == 0 && this.lost == 0 && this.duplicates == 0 && this.senderOrderViolations == 0
 					&& this.seqMismatches == 0

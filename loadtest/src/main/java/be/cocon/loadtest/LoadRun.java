@@ -50,6 +50,9 @@ final class LoadRun {
 
 	private static final long HOUR_MICROS = 3_600_000_000L;
 
+	/** Longest wait from the start of a handshake to CONNECTED. */
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
 	/**
 	 * One participant's session.
 	 *
@@ -184,26 +187,32 @@ final class LoadRun {
 			permits.acquire();
 			session.permits = permits;
 			session.connectStarted = System.nanoTime();
+			// a server that never answers CONNECT must not hold a permit for ever
+			this.scheduler.schedule(() -> {
+				if (session.connectedAt == 0) {
+					session.connectFailed("no CONNECTED within " + CONNECT_TIMEOUT.toSeconds() + " s");
+				}
+			}, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			StompFrame connect = StompFrame.of("CONNECT", "accept-version", "1.2", "host", uri.getHost(), "heart-beat",
 					"0,0", "Authorization", session.participant.authorization());
-			StompConnection.open(this.http, uri, this.settings.origin(), connect, Duration.ofSeconds(30), session)
+			StompConnection.open(this.http, uri, this.settings.origin(), connect, CONNECT_TIMEOUT, session)
 				.whenComplete((connection, failure) -> {
 					if (failure != null) {
 						session.connectFailed(reason(failure));
+					}
+					else if (session.failure != null) {
+						connection.abort();
 					}
 					else {
 						session.connection = connection;
 					}
 				});
 		}
-		// every permit back: each session connected or failed
-		boolean settled = permits.tryAcquire(this.settings.connectConcurrency(), 120, TimeUnit.SECONDS);
+		// every permit back: each session connected or failed (or timed out)
+		permits.tryAcquire(this.settings.connectConcurrency(), CONNECT_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
 		long lastConnected = 0;
 		int connected = 0;
 		for (Session session : this.sessions) {
-			if (!settled && session.connectedAt == 0 && session.failure == null) {
-				session.connectFailed("no CONNECTED within the connect phase");
-			}
 			if (session.connectedAt > 0) {
 				lastConnected = Math.max(lastConnected, session.connectedAt);
 			}
@@ -582,6 +591,11 @@ final class LoadRun {
 		}
 
 		private void connected(StompConnection connection) {
+			if (this.failure != null) {
+				// too late: it was given up already
+				connection.abort();
+				return;
+			}
 			this.connection = connection;
 			this.connectedAt = System.nanoTime();
 			LoadRun.this.connectLatency.recordValue((this.connectedAt - this.connectStarted) / 1000);

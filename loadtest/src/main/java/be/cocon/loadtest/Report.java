@@ -37,6 +37,9 @@ final class Report {
 
 		@Override
 		public String toString() {
+			if (this.count == 0) {
+				return "none measured";
+			}
 			return String.format(Locale.ROOT, "p50 %s p95 %s p99 %s max %s ms", fmt(this.p50), fmt(this.p95),
 					fmt(this.p99), fmt(this.max));
 		}
