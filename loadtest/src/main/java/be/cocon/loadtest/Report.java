@@ -193,16 +193,19 @@ final class Report {
 		}
 		for (Phase phase : target.phases()) {
 			line.append(String.format(Locale.ROOT,
-					" | @%s/s: acked %s/s, ack p99 %s ms, delivery p99 %s ms, %d errors, %d rejected, cpu %s",
-					fmt(phase.offeredRate()), fmt(phase.ackedPerSecond()), fmt(phase.ack().p99()),
-					fmt(phase.delivery().p99()), sum(phase.errors()), sum(phase.rejections()),
-					fmt(phase.serverCpuCores())));
+					" | @%s/s: acked %s/s, ack p99 %s, delivery p99 %s, %d errors, %d rejected, cpu %s",
+					fmt(phase.offeredRate()), fmt(phase.ackedPerSecond()), p99(phase.ack()), p99(phase.delivery()),
+					sum(phase.errors()), sum(phase.rejections()), fmt(phase.serverCpuCores())));
 		}
 		if (target.burst() != null) {
 			line.append(String.format(Locale.ROOT, " | burst %d: %s ms", target.burst().messages(),
 					fmt(target.burst().millisToLastAck())));
 		}
 		return line.append(target.completeness().complete() ? " | complete" : " | INCOMPLETE").toString();
+	}
+
+	private static String p99(Latency latency) {
+		return (latency.count() == 0) ? "n/a" : fmt(latency.p99()) + " ms";
 	}
 
 	/** Cocon against the baseline, every rate on one line. */
