@@ -146,6 +146,10 @@ final class Completeness {
 		this.frozen = true;
 	}
 
+	boolean isFrozen() {
+		return this.frozen;
+	}
+
 	/** Messages sent but neither acknowledged nor refused yet. */
 	long outstanding() {
 		return this.messages.values().stream().filter((m) -> m.ackedSeq < 0 && !m.refused).count();

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -95,7 +95,7 @@ final class LoadRun {
 
 	private final Map<String, LongAdder> connectFailures = new ConcurrentHashMap<>();
 
-	private final Histogram connectLatency = new ConcurrentHistogram(HOUR_MICROS, 3);
+	private final Histogram connectLatency = new SynchronizedHistogram(HOUR_MICROS, 3);
 
 	private final AtomicInteger generation = new AtomicInteger();
 
@@ -145,9 +145,9 @@ final class LoadRun {
 					(serverBefore >= 0 && serverIdle >= 0 && connected > 0)
 							? (serverIdle - serverBefore) / (double) connected : -1,
 					(connected > 0) ? (clientIdle - clientBefore) / (double) connected : -1);
-			List<Report.Phase> phases = new ArrayList<>();
+			List<PhaseStats> offered = new ArrayList<>();
 			for (double rate : this.settings.rates()) {
-				phases.add(offer(rate));
+				offered.add(offer(rate));
 			}
 			this.generation.incrementAndGet();
 			this.phase = null;
@@ -157,6 +157,8 @@ final class LoadRun {
 			drain();
 			double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
 			this.completeness.freeze();
+			// latencies of messages acked after their window (during the drain) count too
+			List<Report.Phase> phases = offered.stream().map(PhaseStats::report).toList();
 			Completeness.Result result = this.completeness.result(readStore());
 			return new Report.Target(this.settings.name(), this.settings.webSocketUrl(), this.participants.size(),
 					connect, memory, phases, burstReport, result, counts(this.errors), counts(this.rejections),
@@ -238,11 +240,11 @@ final class LoadRun {
 
 	// ---- offering a rate
 
-	private Report.Phase offer(double rate) throws InterruptedException {
+	private PhaseStats offer(double rate) throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + this.settings.warmup().toNanos();
 		long measureTo = measureFrom + this.settings.duration().toNanos();
-		PhaseStats stats = new PhaseStats(measureFrom, measureTo);
+		PhaseStats stats = new PhaseStats(rate, measureFrom, measureTo);
 		this.phase = stats;
 		int current = this.generation.incrementAndGet();
 		List<Session> senders = this.sessions.stream().filter(Session::isLive).toList();
@@ -265,12 +267,12 @@ final class LoadRun {
 		long serverCpu1 = (this.server != null) ? this.server.cpuNanos() : -1;
 		long clientCpu1 = ProcessProbe.self().cpuNanos();
 		long heapEnd = (this.server != null) ? this.server.heapUsed() : -1;
-		double window = (measureTo - measureFrom) / 1e9;
-		double acked = stats.ackedInWindow.sum() / window;
-		return new Report.Phase(rate, window, stats.sent.sum() / window, acked, Latency.of(stats.ack),
-				Latency.of(stats.delivery), Latency.of(stats.lag), counts(stats.errors), counts(stats.rejections),
-				cores(serverCpu0, serverCpu1, window), cores(clientCpu0, clientCpu1, window),
-				Math.max(heapMid, heapEnd), ProcessProbe.loadAverage());
+		double window = stats.seconds();
+		stats.serverCpuCores = cores(serverCpu0, serverCpu1, window);
+		stats.clientCpuCores = cores(clientCpu0, clientCpu1, window);
+		stats.serverHeapUsed = Math.max(heapMid, heapEnd);
+		stats.loadAverage = ProcessProbe.loadAverage();
+		return stats;
 	}
 
 	private void plan(Session session, PoissonSchedule schedule, int planGeneration) {
@@ -442,15 +444,17 @@ final class LoadRun {
 	/** Figures of one offered rate. */
 	private static final class PhaseStats {
 
+		final double rate;
+
 		final long from;
 
 		final long to;
 
-		final Histogram ack = new ConcurrentHistogram(HOUR_MICROS, 3);
+		final Histogram ack = new SynchronizedHistogram(HOUR_MICROS, 3);
 
-		final Histogram delivery = new ConcurrentHistogram(HOUR_MICROS, 3);
+		final Histogram delivery = new SynchronizedHistogram(HOUR_MICROS, 3);
 
-		final Histogram lag = new ConcurrentHistogram(HOUR_MICROS, 3);
+		final Histogram lag = new SynchronizedHistogram(HOUR_MICROS, 3);
 
 		final LongAdder sent = new LongAdder();
 
@@ -460,16 +464,40 @@ final class LoadRun {
 
 		final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
-		PhaseStats(long from, long to) {
+		final LongAdder measuredAcks = new LongAdder();
+
+		volatile double serverCpuCores = -1;
+
+		volatile double clientCpuCores = -1;
+
+		volatile long serverHeapUsed = -1;
+
+		volatile double loadAverage = -1;
+
+		PhaseStats(double rate, long from, long to) {
+			this.rate = rate;
 			this.from = from;
 			this.to = to;
+		}
+
+		double seconds() {
+			return (this.to - this.from) / 1e9;
+		}
+
+		Report.Phase report() {
+			double window = seconds();
+			long sent = this.sent.sum();
+			return new Report.Phase(this.rate, window, sent / window, this.ackedInWindow.sum() / window,
+					sent - this.measuredAcks.sum(), Latency.of(this.ack), Latency.of(this.delivery),
+					Latency.of(this.lag), counts(this.errors), counts(this.rejections), this.serverCpuCores,
+					this.clientCpuCores, this.serverHeapUsed, this.loadAverage);
 		}
 
 	}
 
 	private static final class BurstStats {
 
-		final Histogram ack = new ConcurrentHistogram(HOUR_MICROS, 3);
+		final Histogram ack = new SynchronizedHistogram(HOUR_MICROS, 3);
 
 		final AtomicLong acked = new AtomicLong();
 
@@ -627,7 +655,7 @@ final class LoadRun {
 			long seq = message.path("seq").asLong(-1);
 			LoadRun.this.completeness.delivered(this.index, conversationId, seq, clientMessageId);
 			Sent sent = LoadRun.this.sent.get(clientMessageId);
-			if (sent != null && sent.from != this && sent.measured != null) {
+			if (sent != null && sent.from != this && sent.measured != null && !LoadRun.this.completeness.isFrozen()) {
 				sent.measured.delivery.recordValue(Math.max(0, (System.nanoTime() - sent.planned) / 1000));
 			}
 		}
@@ -640,10 +668,14 @@ final class LoadRun {
 			if (sent == null || !sent.settled.compareAndSet(false, true)) {
 				return;
 			}
+			if (LoadRun.this.completeness.isFrozen()) {
+				return;
+			}
 			LoadRun.this.completeness.acked(clientMessageId, seq);
 			long micros = Math.max(0, (now - sent.planned) / 1000);
 			if (sent.measured != null) {
 				sent.measured.ack.recordValue(micros);
+				sent.measured.measuredAcks.increment();
 			}
 			PhaseStats current = LoadRun.this.phase;
 			if (current != null && now >= current.from && now < current.to) {

@@ -21,8 +21,12 @@ final class Report {
 	 */
 	record Latency(long count, double p50, double p95, double p99, double max, double mean) {
 
-		/** From a histogram of microseconds. */
-		static Latency of(Histogram micros) {
+		/**
+		 * From a histogram of microseconds, read through a copy: acks may still be
+		 * recorded into it (a synchronized histogram copies under its lock).
+		 */
+		static Latency of(Histogram recording) {
+			Histogram micros = recording.copy();
 			if (micros.getTotalCount() == 0) {
 				return new Latency(0, 0, 0, 0, 0, 0);
 			}
@@ -75,6 +79,9 @@ final class Report {
 	 * @param offeredRate messages per second asked for, over all sessions
 	 * @param sentPerSecond messages planned in the window and sent
 	 * @param ackedPerSecond acknowledgements that arrived in the window, per second
+	 * @param unacknowledged messages planned in the window that were never acknowledged
+	 * (by the end of the drain): missing from the ack latencies, which would otherwise
+	 * look better than they were
 	 * @param ack from the planned send time to the ack at the sender
 	 * @param delivery from the planned send time to the message at the other participant
 	 * @param schedulerLag how late the load generator sent, against the plan (its own
@@ -87,8 +94,8 @@ final class Report {
 	 * when unknown
 	 * @param loadAverage the machine's one-minute load average at the end of the window
 	 */
-	record Phase(double offeredRate, double seconds, double sentPerSecond, double ackedPerSecond, Latency ack,
-			Latency delivery, Latency schedulerLag, Map<String, Long> errors, Map<String, Long> rejections,
+	record Phase(double offeredRate, double seconds, double sentPerSecond, double ackedPerSecond, long unacknowledged,
+			Latency ack, Latency delivery, Latency schedulerLag, Map<String, Long> errors, Map<String, Long> rejections,
 			double serverCpuCores, double clientCpuCores, long serverHeapUsed, double loadAverage) {
 	}
 
@@ -154,9 +161,9 @@ final class Report {
 				connect.latency(), heapLine(target.memory())));
 		for (Phase phase : target.phases()) {
 			lines.add(String.format(Locale.ROOT,
-					"%s @%s/s: acked %s/s (sent %s/s) | ack %s | delivery %s | errors %d, rejected %d | server cpu %s cores, heap %s MB | client cpu %s cores, lag p99 %s ms | load avg %s",
+					"%s @%s/s: acked %s/s (sent %s/s, %d never acked) | ack %s | delivery %s | errors %d, rejected %d | server cpu %s cores, heap %s MB | client cpu %s cores, lag p99 %s ms | load avg %s",
 					target.name(), fmt(phase.offeredRate()), fmt(phase.ackedPerSecond()), fmt(phase.sentPerSecond()),
-					phase.ack(), phase.delivery(), sum(phase.errors()), sum(phase.rejections()),
+					phase.unacknowledged(), phase.ack(), phase.delivery(), sum(phase.errors()), sum(phase.rejections()),
 					fmt(phase.serverCpuCores()), mb(phase.serverHeapUsed()), fmt(phase.clientCpuCores()),
 					fmt(phase.schedulerLag().p99()), fmt(phase.loadAverage())));
 		}

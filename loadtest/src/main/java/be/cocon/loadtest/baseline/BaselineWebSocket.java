@@ -3,10 +3,14 @@ package be.cocon.loadtest.baseline;
 import java.security.Principal;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -38,8 +42,27 @@ class BaselineWebSocket implements WebSocketMessageBrokerConfigurer {
 	 */
 	private final int containerMessageLimit;
 
-	BaselineWebSocket(@Value("${baseline.container-message-limit:0}") int containerMessageLimit) {
+	/**
+	 * Entries of the simple broker's cache of resolved destinations; 0 keeps Spring's
+	 * (1024). Every session has destinations of its own ({@code /queue/acks-user<id>}),
+	 * so with more of them than this a lookup misses and scans every subscription. Off by
+	 * default, like the other knob: to tell how much that costs
+	 * ({@code -Dbaseline.subscription-cache-limit}).
+	 */
+	private final int subscriptionCacheLimit;
+
+	BaselineWebSocket(@Value("${baseline.container-message-limit:0}") int containerMessageLimit,
+			@Value("${baseline.subscription-cache-limit:0}") int subscriptionCacheLimit) {
 		this.containerMessageLimit = containerMessageLimit;
+		this.subscriptionCacheLimit = subscriptionCacheLimit;
+	}
+
+	@EventListener
+	void ready(ApplicationReadyEvent ready) {
+		if (this.subscriptionCacheLimit > 0) {
+			SimpleBrokerMessageHandler broker = ready.getApplicationContext().getBean(SimpleBrokerMessageHandler.class);
+			((DefaultSubscriptionRegistry) broker.getSubscriptionRegistry()).setCacheLimit(this.subscriptionCacheLimit);
+		}
 	}
 
 	@Override
