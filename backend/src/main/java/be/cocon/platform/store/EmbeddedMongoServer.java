@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ class EmbeddedMongoServer implements AutoCloseable {
 	EmbeddedMongoServer(StoreSettings settings) {
 		this.dataFile = settings.dataFile();
 		prepareDataFile(settings.resetOnStart());
-		this.backend = new H2Backend(this.dataFile.toString());
+		this.backend = new H2Backend(new MVStore.Builder().fileName(this.dataFile.toString())
+			.cacheSize((int) Math.max(1, settings.cacheSize().toMegabytes()))
+			.open());
 		this.server = new MongoServer(this.backend);
 		this.server.bind(settings.bindAddress(), settings.port());
 		this.address = this.server.getLocalAddress();

@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bindAddress loopback address the embedded server listens on
  * @param port port of the embedded server; 0 picks a free one
  * @param resetOnStart delete the data file before starting (used by the browser tests)
+ * @param cacheSize memory the embedded store keeps of its data file's pages; a page it
+ * must read again from the file is deserialized, which dominated the cost of an insert
+ * under chat load with the store's 16 MB default
  * @param unavailableAfter how long an operation waits for a store it cannot reach before
  * it fails (the driver's server selection timeout): a send during an outage is refused as
  * {@code store.unavailable} after this, rather than hanging
@@ -26,8 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cocon.store")
 public record StoreSettings(@DefaultValue("./data") Path dataDir, @DefaultValue("cocon") String database,
 		@DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("0") int port,
-		@DefaultValue("false") boolean resetOnStart, @DefaultValue("5s") Duration unavailableAfter,
-		@DefaultValue("15s") Duration readTimeout) {
+		@DefaultValue("false") boolean resetOnStart, @DefaultValue("128MB") DataSize cacheSize,
+		@DefaultValue("5s") Duration unavailableAfter, @DefaultValue("15s") Duration readTimeout) {
 
 	static final String DATA_FILE = "cocon.mv.db";
 
