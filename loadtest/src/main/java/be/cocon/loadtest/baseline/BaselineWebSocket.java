@@ -36,23 +36,24 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 class BaselineWebSocket implements WebSocketMessageBrokerConfigurer {
 
 	/**
-	 * The container's WebSocket message limit per session, as Cocon sets it (twice its
-	 * frame limit, 131072); 0 keeps Spring's. Off by default: to tell how much of Cocon's
-	 * heap per idle session comes from it ({@code -Dbaseline.container-message-limit}).
+	 * The container's WebSocket message limit per session; 0 keeps Spring's, as Cocon
+	 * does (it takes large messages in parts). Set it ({@code
+	 * -Dbaseline.container-message-limit}, e.g. 131072 as Cocon had it) to see what a
+	 * buffer of that size costs per idle session.
 	 */
 	private final int containerMessageLimit;
 
 	/**
-	 * Entries of the simple broker's cache of resolved destinations; 0 keeps Spring's
-	 * (1024). Every session has destinations of its own ({@code /queue/acks-user<id>}),
-	 * so with more of them than this a lookup misses and scans every subscription. Off by
-	 * default, like the other knob: to tell how much that costs
+	 * Entries of the simple broker's cache of resolved destinations, by default Cocon's
+	 * ({@code cocon.chat.broker-cache-limit}, 131072); 0 keeps Spring's (1024). Every
+	 * session has destinations of its own ({@code /queue/acks-user<id>}), so with more of
+	 * them than the cache holds a lookup misses and scans every subscription
 	 * ({@code -Dbaseline.subscription-cache-limit}).
 	 */
 	private final int subscriptionCacheLimit;
 
 	BaselineWebSocket(@Value("${baseline.container-message-limit:0}") int containerMessageLimit,
-			@Value("${baseline.subscription-cache-limit:0}") int subscriptionCacheLimit) {
+			@Value("${baseline.subscription-cache-limit:131072}") int subscriptionCacheLimit) {
 		this.containerMessageLimit = containerMessageLimit;
 		this.subscriptionCacheLimit = subscriptionCacheLimit;
 	}
