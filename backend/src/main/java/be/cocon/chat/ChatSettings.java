@@ -43,5 +43,5 @@ record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedO
 		@DefaultValue("2s") Duration typingInterval, @DefaultValue("16") int outboundThreads,
 		@DefaultValue("true") boolean requireOrigin, @DefaultValue("8") int inboundThreads,
 		@DefaultValue("4") int lanes, @DefaultValue("2000") int maxPendingSends,
-		@DefaultValue("200") int maxPendingSendsPerSender, @DefaultValue("131072") int brokerCacheLimit) {
+		@DefaultValue("500") int maxPendingSendsPerSender, @DefaultValue("131072") int brokerCacheLimit) {
 }

@@ -21,6 +21,8 @@ class SendAdmission {
 
 	static final String BUSY = "server.busy";
 
+	static final String BUSY_DETAIL = "Cocon is very busy right now: this message was not sent yet; send it again in a moment.";
+
 	private final int maxPending;
 
 	private final int maxPendingPerSender;
@@ -71,9 +73,7 @@ class SendAdmission {
 
 	private ChatProblem busy(String clientMessageId) {
 		this.refused.increment();
-		return new ChatProblem(503, BUSY,
-				"Cocon is very busy right now: this message was not sent yet; send it again in a moment.",
-				clientMessageId);
+		return new ChatProblem(503, BUSY, BUSY_DETAIL, clientMessageId);
 	}
 
 }

@@ -2,13 +2,17 @@ package be.cocon.chat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +26,7 @@ import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -57,13 +62,22 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 
 	private static final List<String> SPOKEN_VERSIONS = List.of("1.1", "1.2");
 
+	/** Where a session receives its error events, as it subscribes to it. */
+	private static final String ERRORS = "/user" + ChatDelivery.ERRORS;
+
+	private static final Pattern CLIENT_MESSAGE_ID = Pattern
+		.compile("\"clientMessageId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
 	private final int frameSizeLimit;
+
+	private final SendBacklog backlog;
 
 	private final Map<String, GatedSession> sessions = new ConcurrentHashMap<>();
 
-	StompFrameGate(WebSocketHandler delegate, int frameSizeLimit) {
+	StompFrameGate(WebSocketHandler delegate, int frameSizeLimit, SendBacklog backlog) {
 		super(delegate);
 		this.frameSizeLimit = frameSizeLimit;
+		this.backlog = backlog;
 	}
 
 	/**
@@ -86,16 +100,31 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 			super.handleMessage(session, message);
 			return;
 		}
+		List<String> busy = null;
 		synchronized (gated) {
 			if (gated.refused) {
 				return;
 			}
+			gated.sends.clear();
+			gated.onlySends = true;
 			Refusal refusal = check(gated, message);
 			if (refusal != null) {
 				gated.refused = true;
 				refuse(gated, refusal);
 				return;
 			}
+			if (!gated.sends.isEmpty()) {
+				// a message of chat messages alone can be refused as a whole; one that
+				// carries other frames too goes on (and is counted) however busy it is
+				boolean refusable = gated.onlySends && gated.errorsSubscription != null;
+				if (!this.backlog.enter(gated.getId(), gated.sends.size(), !refusable)) {
+					busy = List.copyOf(gated.sends);
+				}
+			}
+		}
+		if (busy != null) {
+			answerBusy(gated, busy);
+			return;
 		}
 		super.handleMessage(gated, message);
 	}
@@ -120,6 +149,7 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+		this.backlog.closed(session.getId());
 		GatedSession gated = this.sessions.remove(session.getId());
 		super.afterConnectionClosed((gated != null) ? gated : session, closeStatus);
 	}
@@ -154,8 +184,74 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 			if (refusal != null) {
 				return refusal;
 			}
+			note(state, accessor, frame.getPayload());
 		}
 		return null;
+	}
+
+	/**
+	 * Notes the session's chat message sends (with their client message ids) and where it
+	 * receives its error events, for answering {@code server.busy}.
+	 */
+	private static void note(GatedSession state, StompHeaderAccessor frame, byte[] payload) {
+		StompCommand command = frame.getCommand();
+		if (command == StompCommand.SEND && SendBacklog.isMessageSend(frame.getDestination())) {
+			Matcher id = CLIENT_MESSAGE_ID.matcher(new String(payload, StandardCharsets.UTF_8));
+			state.sends.add(id.find() ? id.group(1) : "");
+			state.destination = frame.getDestination();
+			return;
+		}
+		if (command == StompCommand.SUBSCRIBE && ERRORS.equals(frame.getDestination())) {
+			state.errorsSubscription = frame.getSubscriptionId();
+		}
+		if (command != null) {
+			state.onlySends = false;
+		}
+	}
+
+	/**
+	 * Answers each chat message of a refused WebSocket message with the error event
+	 * {@code server.busy} on the session's error subscription, written here at once: the
+	 * frames never wait in the session's queue.
+	 */
+	private static void answerBusy(GatedSession session, List<String> clientMessageIds) {
+		log.debug("STOMP: too many messages waiting, {} refused as server.busy", clientMessageIds.size());
+		for (String clientMessageId : clientMessageIds) {
+			StompHeaderAccessor event = StompHeaderAccessor.create(StompCommand.MESSAGE);
+			event.setDestination(ERRORS);
+			event.setSubscriptionId(session.errorsSubscription);
+			event.setMessageId(UUID.randomUUID().toString());
+			event.setContentType(MimeTypeUtils.APPLICATION_JSON);
+			String json = "{\"code\":\"" + SendAdmission.BUSY + "\",\"detail\":\"" + SendAdmission.BUSY_DETAIL
+					+ "\",\"clientMessageId\":" + (clientMessageId.isEmpty() ? "null" : "\"" + clientMessageId + "\"")
+					+ ",\"destination\":\"" + jsonText(session.destination) + "\"}";
+			try {
+				session.sendMessage(new TextMessage(
+						ENCODER.encode(event.getMessageHeaders(), json.getBytes(StandardCharsets.UTF_8))));
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("STOMP: could not write server.busy to session {}", session.getId());
+			}
+		}
+	}
+
+	private static String jsonText(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				escaped.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 	private static @Nullable Refusal check(GatedSession state, StompHeaderAccessor frame) {
@@ -240,6 +336,16 @@ class StompFrameGate extends WebSocketHandlerDecorator {
 		private boolean connected;
 
 		private boolean refused;
+
+		/** Client message ids of the chat message sends in the message being checked. */
+		private final List<String> sends = new ArrayList<>();
+
+		/** Whether that message holds chat message sends only (heartbeats aside). */
+		private boolean onlySends;
+
+		private @Nullable String destination;
+
+		private @Nullable String errorsSubscription;
 
 		GatedSession(WebSocketSession session, BufferingStompDecoder decoder) {
 			super(session);

@@ -3,6 +3,8 @@ package be.cocon.chat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,8 +13,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -48,6 +54,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ObjectProvider<MessageChannel> clientOutbound;
 
+	private final SendBacklog backlog;
+
 	WebSocketConfiguration(ChatSettings settings, BearerTokens tokens,
 			@Value("${cocon.identity.issuer:http://localhost:8080}") String publicUrl,
 			ObjectProvider<AuthorizationManager<Message<?>>> rules, ObjectProvider<ChatDelivery> delivery,
@@ -56,6 +64,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		this.tokens = tokens;
 		this.refusals = new RefusalEvents(rules, delivery);
 		this.clientOutbound = clientOutbound;
+		this.backlog = new SendBacklog(settings.maxPendingSends(), settings.maxPendingSendsPerSender());
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -96,7 +105,21 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(new StompAuthentication(this.tokens, this.clientOutbound), this.refusals);
+		registration.interceptors(new StompAuthentication(this.tokens, this.clientOutbound), this.refusals,
+				new ExecutorChannelInterceptor() {
+
+					@Override
+					public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler,
+							@Nullable Exception ex) {
+						SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.wrap(message);
+						if (accessor.getMessageType() == SimpMessageType.MESSAGE
+								&& SendBacklog.isMessageSend(accessor.getDestination())
+								&& accessor.getSessionId() != null) {
+							WebSocketConfiguration.this.backlog.handled(accessor.getSessionId());
+						}
+					}
+
+				});
 		registration.taskExecutor().corePoolSize(this.settings.inboundThreads());
 	}
 
@@ -110,7 +133,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit(this.settings.frameSizeLimit())
 			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())
 			.setSendBufferSizeLimit(this.settings.sendBufferSizeLimit())
-			.addDecoratorFactory((handler) -> new StompFrameGate(handler, this.settings.frameSizeLimit()));
+			.addDecoratorFactory(
+					(handler) -> new StompFrameGate(handler, this.settings.frameSizeLimit(), this.backlog));
 	}
 
 }
