@@ -131,16 +131,17 @@ final class HistoryBenchmark {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<Result>> parts = new ArrayList<>();
+			long cpu = processCpuNanos();
 			long started = System.nanoTime();
 			for (int t = 0; t < threads; t++) {
 				long seed = kind.ordinal() * 1000L + threads * 100L + t;
 				parts.add(pool.submit(() -> timeOnOneThread(kind, pages / threads, new Random(seed))));
 			}
-			Result total = new Result(kind.label, threads, new Histogram(HIGHEST_MICROS, 3), 0, 0);
+			Result total = new Result(kind.label, threads, new Histogram(HIGHEST_MICROS, 3), 0, 0, 0);
 			for (Future<Result> part : parts) {
 				total = total.plus(part.get());
 			}
-			return total.lasting(System.nanoTime() - started);
+			return total.lasting(System.nanoTime() - started, processCpuNanos() - cpu);
 		}
 		finally {
 			pool.shutdown();
@@ -158,7 +159,16 @@ final class HistoryBenchmark {
 			histogram.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - started) / 1000));
 			messages += page.messages().size();
 		}
-		return new Result(kind.label, 1, histogram, messages, 0);
+		return new Result(kind.label, 1, histogram, messages, 0, 0);
+	}
+
+	/**
+	 * CPU time of the whole process (app and embedded store): per page it is the work a
+	 * page costs, which other load on the machine does not inflate as it does latency.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private Request request(Kind kind, Random random) {
@@ -200,7 +210,11 @@ final class HistoryBenchmark {
 		Random random = new Random(7);
 		Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
 		long bytes = 0;
+		long cpu = 0;
 		for (int i = -pages / 4; i < pages; i++) {
+			if (i == 0) {
+				cpu = processCpuNanos();
+			}
 			String uri = (i % 2 == 0) ? base : base + "&before=" + (pageSize + 1 + random.nextInt(length - pageSize));
 			HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
 				.header("Authorization", "Bearer " + token)
@@ -220,7 +234,9 @@ final class HistoryBenchmark {
 		System.out.printf("REST GET /api/conversations/{id}/messages?limit=%d, one client, %,d requests, "
 				+ "%,d bytes a page (times in ms)%n", pageSize, pages, bytes / pages);
 		System.out.println(Result.HEADER);
-		System.out.println(new Result("REST latest/older", 1, histogram, (long) pageSize * pages, 0).line());
+		System.out
+			.println(new Result("REST latest/older", 1, histogram, (long) pageSize * pages, 0, processCpuNanos() - cpu)
+				.line());
 	}
 
 	private static void printMachine(Path dataDir) throws IOException {
@@ -268,28 +284,32 @@ final class HistoryBenchmark {
 	private record Request(String userId, String conversationId, @Nullable Long before, @Nullable Long after) {
 	}
 
-	/** Latencies of some pages, in microseconds, and how many messages they held. */
-	private record Result(String label, int threads, Histogram histogram, long messages, long nanos) {
+	/**
+	 * Latencies of some pages, in microseconds, how many messages they held, how long
+	 * they took together and the process CPU time they cost.
+	 */
+	private record Result(String label, int threads, Histogram histogram, long messages, long nanos, long cpuNanos) {
 
-		static final String HEADER = String.format("%-18s %7s %7s %9s %7s %7s %7s %7s %8s %8s", "case", "threads",
-				"pages", "msgs/page", "p50", "p95", "p99", "p99.9", "max", "pages/s");
+		static final String HEADER = String.format("%-18s %7s %7s %9s %7s %7s %7s %7s %8s %8s %7s %5s", "case",
+				"threads", "pages", "msgs/page", "p50", "p95", "p99", "p99.9", "max", "pages/s", "cpu/pg", "load");
 
 		Result plus(Result part) {
 			Histogram sum = this.histogram.copy();
 			sum.add(part.histogram);
-			return new Result(this.label, this.threads, sum, this.messages + part.messages, 0);
+			return new Result(this.label, this.threads, sum, this.messages + part.messages, 0, 0);
 		}
 
-		Result lasting(long wallNanos) {
-			return new Result(this.label, this.threads, this.histogram, this.messages, wallNanos);
+		Result lasting(long wallNanos, long cpu) {
+			return new Result(this.label, this.threads, this.histogram, this.messages, wallNanos, cpu);
 		}
 
 		String line() {
 			long pages = this.histogram.getTotalCount();
 			String rate = (this.nanos > 0) ? String.format("%,8.0f", pages / (this.nanos / 1e9)) : "";
-			return String.format("%-18s %7d %7d %9.1f %7.2f %7.2f %7.2f %7.2f %8.2f %8s", this.label, this.threads,
-					pages, (double) this.messages / Math.max(1, pages), ms(50), ms(95), ms(99), ms(99.9),
-					this.histogram.getMaxValue() / 1000.0, rate);
+			return String.format("%-18s %7d %7d %9.1f %7.2f %7.2f %7.2f %7.2f %8.2f %8s %7.2f %5.1f", this.label,
+					this.threads, pages, (double) this.messages / Math.max(1, pages), ms(50), ms(95), ms(99), ms(99.9),
+					this.histogram.getMaxValue() / 1000.0, rate, this.cpuNanos / 1e6 / Math.max(1, pages),
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 
 		private double ms(double percentile) {
