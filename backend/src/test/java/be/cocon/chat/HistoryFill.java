@@ -176,9 +176,9 @@ final class HistoryFill {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation.id())),
 				new Update().set("lastSeq", last.seq()), ConversationDocument.class);
 		String preview = (last.body().length() > 80) ? last.body().substring(0, 80) + "…" : last.body();
-		this.conversations.setPreview(conversation.id(),
+		this.conversations.noteStored(conversation.id(),
 				new ConversationDocument.Preview(last.seq(), last.senderId(), preview, last.createdAt()));
-		this.conversations.noteSent(conversation.id(), last.senderId(), last.seq(), last.createdAt());
+		this.conversations.noteSentAt(conversation.id(), last.senderId(), last.createdAt());
 	}
 
 	/** Each conversation's index as often as it has messages, shuffled. */
