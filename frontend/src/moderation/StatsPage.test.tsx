@@ -70,6 +70,8 @@ describe('/moderation/stats', () => {
   it('draws a stacked daily chart of HIGH, MEDIUM and REVIEW and a chart per category, each with a table', async () => {
     renderStats();
     await screen.findByRole('region', { name: 'Overzicht' });
+    // The charts are drawn in an effect after the page renders: wait for both.
+    await waitFor(() => expect(lastChart('bar', 'Aantal')).toBeTruthy());
     const daily = lastChart('bar', 'Hoog risico')!;
     expect(daily.config.data.labels).toEqual(['5 dec', '6 dec', '7 dec']);
     expect(daily.config.data.datasets.map((d) => [d.label, d.data])).toEqual([
