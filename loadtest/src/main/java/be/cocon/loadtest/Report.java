@@ -22,11 +22,18 @@ final class Report {
 	record Latency(long count, double p50, double p95, double p99, double max, double mean) {
 
 		/**
-		 * From a histogram of microseconds, read through a copy: acks may still be
-		 * recorded into it (a synchronized histogram copies under its lock).
+		 * From a histogram of microseconds, read through a copy made under the
+		 * recording's lock: acks may still be recorded into it
+		 * ({@code SynchronizedHistogram} locks on itself, but its inherited
+		 * {@code copy()} does not).
 		 */
 		static Latency of(Histogram recording) {
-			Histogram micros = recording.copy();
+			Histogram micros;
+			synchronized (recording) {
+				micros = new Histogram(recording.getHighestTrackableValue(),
+						recording.getNumberOfSignificantValueDigits());
+				micros.add(recording);
+			}
 			if (micros.getTotalCount() == 0) {
 				return new Latency(0, 0, 0, 0, 0, 0);
 			}

@@ -33,8 +33,9 @@ class EmbeddedMongoServer implements AutoCloseable {
 	EmbeddedMongoServer(StoreSettings settings) {
 		this.dataFile = settings.dataFile();
 		prepareDataFile(settings.resetOnStart());
-		this.backend = new H2Backend(new MVStore.Builder().fileName(this.dataFile.toString())
+		this.backend = new ValueOrderedH2Backend(new MVStore.Builder().fileName(this.dataFile.toString())
 			.cacheSize((int) Math.max(1, settings.cacheSize().toMegabytes()))
+			.autoCompactFillRate(settings.compactBelow())
 			.open());
 		this.server = new MongoServer(this.backend);
 		this.server.bind(settings.bindAddress(), settings.port());
