@@ -248,6 +248,26 @@ describe('ChatStore', () => {
     expect((transport.sentTo('/messages') as { clientMessageId: string }[]).map((s) => s.clientMessageId)).toEqual([id, id]);
   });
 
+  it('server.busy again and again: the wait doubles each time (so a busy server is not kept refusing), up to 30 s', async () => {
+    const { store, transport } = setup();
+    store.start();
+    await settle();
+    const id = store.send(CONV, 'nog steeds druk')!;
+    const busy = () => transport.emit({ type: 'error', payload: { code: 'server.busy', detail: '', clientMessageId: id, destination: null } });
+    const sends = () => transport.sentTo('/messages').length;
+    // the n-th refusal in a row waits between 2^(n-1) and 2^n seconds (at most 15–30 s)
+    for (const [refusal, least] of [[1, 1000], [2, 2000], [3, 4000], [4, 8000], [5, 15_000], [6, 15_000]] as const) {
+      busy();
+      const before = sends();
+      await vi.advanceTimersByTimeAsync(least - 1);
+      expect(sends(), `refusal ${refusal}: not before ${least} ms`).toBe(before);
+      await vi.advanceTimersByTimeAsync(least + 1);
+      expect(sends(), `refusal ${refusal}: by ${2 * least} ms`).toBe(before + 1);
+    }
+    transport.emit({ type: 'ack', payload: { clientMessageId: id, id: `${CONV}:1`, conversationId: CONV, seq: 1, createdAt: '2026-11-03T10:00:00Z', duplicate: false } });
+    expect(store.getState().waiting).toBe(0);
+  });
+
   it('outbox: messages written offline are kept in sessionStorage and sent once on reconnect', async () => {
     const { store, transport } = setup();
     store.start();

@@ -33,17 +33,24 @@ export const IN_PROGRESS_RETRY_MS = 2000;
 export const STORE_UNAVAILABLE_RETRY_MS = 5000;
 /**
  * A send refused because the server was too busy to take it in (`server.busy`) is tried again
- * after this plus up to as much again at random, so refused senders do not all come back at once.
+ * after this plus up to as much again at random, so refused senders do not all come back at once;
+ * each further refusal of the same message doubles the wait, up to SERVER_BUSY_MAX_RETRY_MS, so
+ * an overloaded server is not kept busy refusing the same messages.
  */
 export const SERVER_BUSY_RETRY_MS = 1000;
+export const SERVER_BUSY_MAX_RETRY_MS = 30_000;
 export const HISTORY_PAGE = 50;
 export const RESUME_PAGE = 100;
 /** At most this many resume pages per conversation and reconnect (10 000 messages). */
 const MAX_RESUME_PAGES = 100;
 
-function retryDelay(code: string): number {
+/** How long to wait before sending again after the `refusals`-th refusal in a row with this code. */
+function retryDelay(code: string, refusals: number): number {
   if (code === 'store.unavailable') return STORE_UNAVAILABLE_RETRY_MS;
-  if (code === 'server.busy') return SERVER_BUSY_RETRY_MS + Math.floor(Math.random() * SERVER_BUSY_RETRY_MS);
+  if (code === 'server.busy') {
+    const base = Math.min(SERVER_BUSY_MAX_RETRY_MS / 2, SERVER_BUSY_RETRY_MS * 2 ** Math.min(refusals - 1, 10));
+    return base + Math.floor(Math.random() * base);
+  }
   return IN_PROGRESS_RETRY_MS;
 }
 
@@ -128,6 +135,8 @@ export class ChatStore {
   private readonly typingShown = new Map<string, Timer>();
   private readonly typingSent = new Map<string, { at: number; idle: Timer }>();
   private readonly retryTimers = new Set<Timer>();
+  /** clientMessageId → how often in a row the server refused it as too busy. */
+  private readonly busyRefusals = new Map<string, number>();
   private offTransport: (() => void)[] = [];
   private firstList: Promise<void> | null = null;
   private running = false;
@@ -183,6 +192,7 @@ export class ChatStore {
     this.typingShown.clear();
     this.typingSent.clear();
     this.retryTimers.clear();
+    this.busyRefusals.clear();
     this.published.clear();
     this.setState({ connection: 'stopped' });
   }
@@ -348,7 +358,15 @@ export class ChatStore {
     if (!this.outbox.some((item) => item.clientMessageId === clientMessageId)) return;
     this.outbox = this.outbox.filter((item) => item.clientMessageId !== clientMessageId);
     this.published.delete(clientMessageId);
+    this.busyRefusals.delete(clientMessageId);
     this.saveOutbox();
+  }
+
+  /** Counts one more `server.busy` refusal of the message; returns how many in a row. */
+  private countBusy(clientMessageId: string): number {
+    const refusals = (this.busyRefusals.get(clientMessageId) ?? 0) + 1;
+    this.busyRefusals.set(clientMessageId, refusals);
+    return refusals;
   }
 
   // ---------------------------------------------------------------- read markers
@@ -532,7 +550,7 @@ export class ChatStore {
           const current = this.outbox.find((i) => i.clientMessageId === clientMessageId);
           if (current) this.publishSend(current);
         },
-        retryDelay(error.code),
+        retryDelay(error.code, error.code === 'server.busy' ? this.countBusy(clientMessageId) : 1),
       );
       this.retryTimers.add(timer);
       return;

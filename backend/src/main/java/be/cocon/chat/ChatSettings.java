@@ -27,10 +27,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * store round trips (not for the commit), so more threads than cores keep the cores busy
  * @param lanes threads that deliver, assess and acknowledge stored messages, each
  * conversation always on the same one (so its messages are delivered in order)
- * @param maxPendingSends messages taken in and not yet acknowledged on this instance;
- * beyond it a send is refused at once as {@code server.busy} (retryable)
+ * @param maxPendingSends messages taken in and not yet acknowledged on this instance
+ * (and, separately, message frames arrived and not yet handled); beyond it a send is
+ * refused at once as {@code server.busy} (retryable). A message taken in waits at most
+ * about this many divided by the messages per second the instance acknowledges: size it
+ * as that rate times the longest acceptable wait
  * @param maxPendingSendsPerSender the same bound for one sender, so one fast sender
- * cannot take the whole instance's share
+ * cannot take the whole instance's share; at least the longest burst one client should
+ * get in without a refusal
  * @param brokerCacheLimit destinations whose subscribers the in-memory broker keeps
  * resolved; each session has a few of its own, so this must exceed a few times the number
  * of sessions or every message scans all subscriptions
@@ -42,6 +46,6 @@ record ChatSettings(@DefaultValue("http://localhost:5173") List<String> allowedO
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("524288") int sendBufferSizeLimit,
 		@DefaultValue("2s") Duration typingInterval, @DefaultValue("16") int outboundThreads,
 		@DefaultValue("true") boolean requireOrigin, @DefaultValue("8") int inboundThreads,
-		@DefaultValue("4") int lanes, @DefaultValue("2000") int maxPendingSends,
-		@DefaultValue("500") int maxPendingSendsPerSender, @DefaultValue("131072") int brokerCacheLimit) {
+		@DefaultValue("4") int lanes, @DefaultValue("500") int maxPendingSends,
+		@DefaultValue("300") int maxPendingSendsPerSender, @DefaultValue("131072") int brokerCacheLimit) {
 }

@@ -90,6 +90,21 @@ final class Completeness {
 	}
 
 	/**
+	 * The server's latest answer to the message was a retryable refusal (such as
+	 * {@code server.busy}), so it waits at the client to be sent again; or, with
+	 * {@code false}, it was just sent again.
+	 */
+	void retrying(String clientMessageId, boolean waiting) {
+		if (this.frozen) {
+			return;
+		}
+		Tracked message = this.messages.get(clientMessageId);
+		if (message != null) {
+			message.retrying = waiting;
+		}
+	}
+
+	/**
 	 * A session received a message. Must be called in the order the session received
 	 * them.
 	 */
@@ -195,6 +210,7 @@ final class Completeness {
 		long sent = this.messages.size();
 		long acked = 0;
 		long refused = 0;
+		long retrying = 0;
 		long expected = 0;
 		long lost = 0;
 		long ackedSeqMismatches = 0;
@@ -202,6 +218,9 @@ final class Completeness {
 		for (Tracked message : this.messages.values()) {
 			if (message.refused && message.ackedSeq < 0) {
 				refused++;
+			}
+			if (message.ackedSeq < 0 && !message.refused && message.retrying) {
+				retrying++;
 			}
 			if (message.ackedSeq < 0) {
 				if (message.anyCopy()) {
@@ -221,9 +240,10 @@ final class Completeness {
 			}
 		}
 		StoreCheck store = (stored != null) ? checkStore(stored) : null;
-		return new Result(sent, acked, sent - acked - refused, refused, expected, this.delivered.get(), lost,
-				this.duplicates.get(), this.inversions.get(), this.senderOrderViolations.get(), this.unknown.get(),
-				this.seqMismatches.get() + ackedSeqMismatches, deliveredUnacked, this.late.get(), store);
+		return new Result(sent, acked, sent - acked - refused - retrying, refused, retrying, expected,
+				this.delivered.get(), lost, this.duplicates.get(), this.inversions.get(),
+				this.senderOrderViolations.get(), this.unknown.get(), this.seqMismatches.get() + ackedSeqMismatches,
+				deliveredUnacked, this.late.get(), store);
 	}
 
 	private StoreCheck checkStore(Map<String, List<Stored>> stored) {
@@ -262,8 +282,13 @@ final class Completeness {
 	/**
 	 * @param sent messages sent (each counted once, however often it was resent)
 	 * @param acked messages acknowledged
-	 * @param unacknowledged messages neither acknowledged nor refused at the end
+	 * @param unacknowledged messages the server never answered: neither acknowledged nor
+	 * refused at the end
 	 * @param refused messages refused for good (not retryable)
+	 * @param retrying messages whose latest answer was a retryable refusal
+	 * ({@code server.busy}, ...): not taken in, and waiting at the client to be sent
+	 * again when the run ended (the browser app's outbox keeps such messages); not a
+	 * failure
 	 * @param expectedDeliveries copies owed: acknowledged messages times their
 	 * conversation's participant sessions
 	 * @param delivered copies received, of any message
@@ -280,9 +305,9 @@ final class Completeness {
 	 * end of the drain); not counted above
 	 * @param store the read-back of the store, or null when it was not read
 	 */
-	record Result(long sent, long acked, long unacknowledged, long refused, long expectedDeliveries, long delivered,
-			long lost, long duplicates, long inversions, long senderOrderViolations, long unknown, long seqMismatches,
-			long deliveredUnacknowledged, long late, @Nullable StoreCheck store) {
+	record Result(long sent, long acked, long unacknowledged, long refused, long retrying, long expectedDeliveries,
+			long delivered, long lost, long duplicates, long inversions, long senderOrderViolations, long unknown,
+			long seqMismatches, long deliveredUnacknowledged, long late, @Nullable StoreCheck store) {
 
 		@JsonProperty("complete")
 		boolean complete() {
@@ -316,6 +341,8 @@ final class Completeness {
 		volatile long deliveredSeq = -1;
 
 		volatile boolean refused;
+
+		volatile boolean retrying;
 
 		Tracked(String conversationId, int sender, int[] receivers) {
 			this.conversationId = conversationId;

@@ -429,6 +429,9 @@ final class LoadRun {
 
 		int attempts = 1;
 
+		/** When the latest attempt was sent. */
+		volatile long lastAttempt;
+
 		Sent(String clientMessageId, String frame, Session from, long planned, @Nullable PhaseStats measured,
 				int burstIndex) {
 			this.clientMessageId = clientMessageId;
@@ -451,6 +454,8 @@ final class LoadRun {
 		final long to;
 
 		final Histogram ack = new SynchronizedHistogram(HOUR_MICROS, 3);
+
+		final Histogram accepted = new SynchronizedHistogram(HOUR_MICROS, 3);
 
 		final Histogram delivery = new SynchronizedHistogram(HOUR_MICROS, 3);
 
@@ -488,9 +493,9 @@ final class LoadRun {
 			double window = seconds();
 			long sent = this.sent.sum();
 			return new Report.Phase(this.rate, window, sent / window, this.ackedInWindow.sum() / window,
-					sent - this.measuredAcks.sum(), Latency.of(this.ack), Latency.of(this.delivery),
-					Latency.of(this.lag), counts(this.errors), counts(this.rejections), this.serverCpuCores,
-					this.clientCpuCores, this.serverHeapUsed, this.loadAverage);
+					sent - this.measuredAcks.sum(), Latency.of(this.ack), Latency.of(this.accepted),
+					Latency.of(this.delivery), Latency.of(this.lag), counts(this.errors), counts(this.rejections),
+					this.serverCpuCores, this.clientCpuCores, this.serverHeapUsed, this.loadAverage);
 		}
 
 	}
@@ -587,6 +592,7 @@ final class LoadRun {
 			Sent message = new Sent(clientMessageId, frame, this, planned, measured, burstIndex);
 			LoadRun.this.sent.put(clientMessageId, message);
 			LoadRun.this.completeness.sent(clientMessageId, this.participant.conversationId(), this.index);
+			message.lastAttempt = System.nanoTime();
 			send(frame);
 		}
 
@@ -675,6 +681,7 @@ final class LoadRun {
 			long micros = Math.max(0, (now - sent.planned) / 1000);
 			if (sent.measured != null) {
 				sent.measured.ack.recordValue(micros);
+				sent.measured.accepted.recordValue(Math.max(0, (now - sent.lastAttempt) / 1000));
 				sent.measured.measuredAcks.increment();
 			}
 			PhaseStats current = LoadRun.this.phase;
@@ -720,7 +727,8 @@ final class LoadRun {
 				if (burst != null && sent.burstIndex >= 0) {
 					count(burst.rejections, code);
 				}
-				resendLater(sent);
+				LoadRun.this.completeness.retrying(clientMessageId, true);
+				resendLater(sent, code);
 				return;
 			}
 			if (sent.settled.compareAndSet(false, true)) {
@@ -735,16 +743,32 @@ final class LoadRun {
 			}
 		}
 
-		/** Backs off 100 ms, doubling up to 1.6 s, with jitter, then sends it again. */
-		private void resendLater(Sent sent) {
+		/**
+		 * Sends it again later, as the browser app does with {@code server.busy}: after 1
+		 * to 2 s, doubling with every further refusal of the message up to 15 to 30 s (so
+		 * that refused senders neither come back all at once nor keep an overloaded
+		 * server busy refusing them); other retryable refusals after 100 ms, doubling up
+		 * to 1.6 s, with jitter.
+		 */
+		private void resendLater(Sent sent, String code) {
 			int attempt = sent.attempts++;
-			long backoff = 100L << Math.min(attempt - 1, 4);
-			long jitter = java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+			java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+			long delay;
+			if ("server.busy".equals(code)) {
+				long base = Math.min(15_000, 1000L << Math.min(attempt - 1, 10));
+				delay = base + random.nextLong(base + 1);
+			}
+			else {
+				long backoff = 100L << Math.min(attempt - 1, 4);
+				delay = backoff + random.nextLong(backoff / 2 + 1);
+			}
 			LoadRun.this.scheduler.schedule(() -> {
 				if (!sent.settled.get()) {
+					LoadRun.this.completeness.retrying(sent.clientMessageId, false);
+					sent.lastAttempt = System.nanoTime();
 					send(sent.frame);
 				}
-			}, backoff + jitter, TimeUnit.MILLISECONDS);
+			}, delay, TimeUnit.MILLISECONDS);
 		}
 
 		@Override

@@ -90,6 +90,9 @@ final class Report {
 	 * (by the end of the drain): missing from the ack latencies, which would otherwise
 	 * look better than they were
 	 * @param ack from the planned send time to the ack at the sender
+	 * @param accepted from the last attempt's send to the ack at the sender: how long a
+	 * message the server took in waited (under overload the others were refused at once
+	 * and sent again later, which {@code ack} includes)
 	 * @param delivery from the planned send time to the message at the other participant
 	 * @param schedulerLag how late the load generator sent, against the plan (its own
 	 * health: large values mean the client, not the server, was the limit)
@@ -102,8 +105,9 @@ final class Report {
 	 * @param loadAverage the machine's one-minute load average at the end of the window
 	 */
 	record Phase(double offeredRate, double seconds, double sentPerSecond, double ackedPerSecond, long unacknowledged,
-			Latency ack, Latency delivery, Latency schedulerLag, Map<String, Long> errors, Map<String, Long> rejections,
-			double serverCpuCores, double clientCpuCores, long serverHeapUsed, double loadAverage) {
+			Latency ack, Latency accepted, Latency delivery, Latency schedulerLag, Map<String, Long> errors,
+			Map<String, Long> rejections, double serverCpuCores, double clientCpuCores, long serverHeapUsed,
+			double loadAverage) {
 	}
 
 	/**
@@ -168,11 +172,12 @@ final class Report {
 				connect.latency(), heapLine(target.memory())));
 		for (Phase phase : target.phases()) {
 			lines.add(String.format(Locale.ROOT,
-					"%s @%s/s: acked %s/s (sent %s/s, %d never acked) | ack %s | delivery %s | errors %d, rejected %d | server cpu %s cores, heap %s MB | client cpu %s cores, lag p99 %s ms | load avg %s",
+					"%s @%s/s: acked %s/s (sent %s/s, %d never acked) | ack %s | accepted→ack p50 %s p99 %s ms | delivery %s | errors %d, rejected %d | server cpu %s cores, heap %s MB | client cpu %s cores, lag p99 %s ms | load avg %s",
 					target.name(), fmt(phase.offeredRate()), fmt(phase.ackedPerSecond()), fmt(phase.sentPerSecond()),
-					phase.unacknowledged(), phase.ack(), phase.delivery(), sum(phase.errors()), sum(phase.rejections()),
-					fmt(phase.serverCpuCores()), mb(phase.serverHeapUsed()), fmt(phase.clientCpuCores()),
-					fmt(phase.schedulerLag().p99()), fmt(phase.loadAverage())));
+					phase.unacknowledged(), phase.ack(), fmt(phase.accepted().p50()), fmt(phase.accepted().p99()),
+					phase.delivery(), sum(phase.errors()), sum(phase.rejections()), fmt(phase.serverCpuCores()),
+					mb(phase.serverHeapUsed()), fmt(phase.clientCpuCores()), fmt(phase.schedulerLag().p99()),
+					fmt(phase.loadAverage())));
 		}
 		Burst burst = target.burst();
 		if (burst != null) {
@@ -185,9 +190,9 @@ final class Report {
 		String store = (result.store() != null) ? String.format(Locale.ROOT, ", store missing %d, store wrong seq %d",
 				result.store().missing(), result.store().wrongSeq()) : ", store not checked";
 		lines.add(String.format(Locale.ROOT,
-				"%s completeness %s: %d sent, %d acked, %d unacked, %d refused, %d late; copies %d/%d, lost %d, duplicates %d, inversions %d (same sender %d), seq mismatches %d%s%s",
+				"%s completeness %s: %d sent, %d acked, %d unacked, %d refused, %d still to be sent again, %d late; copies %d/%d, lost %d, duplicates %d, inversions %d (same sender %d), seq mismatches %d%s%s",
 				target.name(), result.complete() ? "OK" : "BROKEN", result.sent(), result.acked(),
-				result.unacknowledged(), result.refused(), result.late(), result.delivered(),
+				result.unacknowledged(), result.refused(), result.retrying(), result.late(), result.delivered(),
 				result.expectedDeliveries(), result.lost(), result.duplicates(), result.inversions(),
 				result.senderOrderViolations(), result.seqMismatches(), store,
 				target.sessionsClosed().isEmpty() ? "" : "; sessions closed " + target.sessionsClosed()));

@@ -45,6 +45,32 @@ class CompletenessTests {
 	}
 
 	@Test
+	void aMessageTheServerNeverAnsweredFailsButOneStillRefusedAsBusyDoesNot() {
+		sendAndAck("m1", CLIENT, 1);
+		deliverToBoth("m1", 1);
+		this.check.sent("busy", CHAT, CLIENT);
+		this.check.retrying("busy", true);
+		this.check.sent("silent", CHAT, THERAPIST);
+
+		Result result = this.check.result(null);
+		assertThat(result.retrying()).isEqualTo(1);
+		assertThat(result.unacknowledged()).isEqualTo(1);
+		assertThat(result.complete()).isFalse();
+
+		// sent again and not answered yet: no longer merely waiting at the client
+		this.check.retrying("busy", false);
+		assertThat(this.check.result(null).unacknowledged()).isEqualTo(2);
+
+		this.check.retrying("busy", true);
+		this.check.acked("silent", 2);
+		deliverToBoth("silent", 2);
+		Result settled = this.check.result(null);
+		assertThat(settled.unacknowledged()).isZero();
+		assertThat(settled.retrying()).isEqualTo(1);
+		assertThat(settled.complete()).isTrue();
+	}
+
+	@Test
 	void aCopyThatNeverCameIsLost() {
 		sendAndAck("m1", CLIENT, 1);
 		this.check.delivered(CLIENT, CHAT, 1, "m1");
