@@ -4,7 +4,9 @@ import { FakeTransport } from '../test/fakeChat';
 import { ChatStore, normaliseBody, READ_DEBOUNCE_MS, TYPING_IDLE_MS, TYPING_SHOWN_MS, TYPING_THROTTLE_MS } from './chatStore';
 import { ownStatus } from './conversation';
 import { OUTBOX_KEY } from './outbox';
-import type { ConversationSummary, MessageEvent } from './types';
+import en from '../i18n/locales/en.json';
+import nl from '../i18n/locales/nl.json';
+import { isChatErrorCode, type ConversationSummary, type MessageEvent } from './types';
 
 const ME = 'u-client';
 const THEM = 'u-therapist';
@@ -189,6 +191,31 @@ describe('ChatStore', () => {
     expect(ownStatus(c.messages[0]!, c)).toBe('sending');
     const sends = transport.sentTo('/messages') as { clientMessageId: string }[];
     expect(sends.map((s) => s.clientMessageId)).toEqual([id, id]);
+  });
+
+  it('message.id-conflict → failed with a text of its own; retry sends the text as a new message', async () => {
+    const { store, transport } = setup();
+    store.start();
+    await settle();
+    const id = store.send(CONV, 'andere tekst')!;
+
+    transport.emit({ type: 'error', payload: { code: 'message.id-conflict', detail: '', clientMessageId: id, destination: `/app/conversations/${CONV}/messages` } });
+    let c = conversation(store);
+    expect(c.messages[0]).toMatchObject({ failed: 'message.id-conflict' });
+    expect(ownStatus(c.messages[0]!, c)).toBe('failed');
+    expect(isChatErrorCode(c.messages[0]!.failed)).toBe(true);
+    expect(nl.chat.errors.message['id-conflict']).not.toEqual(nl.chat.errors.message['id-reused']);
+    expect(en.chat.errors.message['id-conflict']).not.toEqual(en.chat.errors.message['id-reused']);
+
+    store.retry(id);
+    c = conversation(store);
+    const sends = transport.sentTo('/messages') as { clientMessageId: string; body: string }[];
+    expect(sends).toHaveLength(2);
+    expect(sends[1]?.clientMessageId).not.toBe(id);
+    expect(sends[1]?.body).toBe('andere tekst');
+    expect(c.messages).toHaveLength(1);
+    expect(c.messages[0]).toMatchObject({ clientMessageId: sends[1]?.clientMessageId, failed: null });
+    expect(JSON.parse(window.sessionStorage.getItem(OUTBOX_KEY) ?? '[]')).toMatchObject([{ clientMessageId: sends[1]?.clientMessageId }]);
   });
 
   it('an error without clientMessageId fails the oldest open send of that conversation', async () => {

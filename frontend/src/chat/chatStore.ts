@@ -311,15 +311,23 @@ export class ChatStore {
     return item.clientMessageId;
   }
 
-  /** Sends a refused message again, with the same clientMessageId. */
+  /**
+   * Sends a refused message again, with the same clientMessageId; except after
+   * `message.id-conflict` (that id already holds another text), when it goes as a new message.
+   */
   retry(clientMessageId: string): void {
     const item = this.outbox.find((i) => i.clientMessageId === clientMessageId);
     if (!item) return;
-    this.outbox = this.outbox.map((i) => (i === item ? { ...i, failed: null } : i));
+    const next: OutboxItem = {
+      ...item,
+      clientMessageId: item.failed === 'message.id-conflict' ? this.newId() : clientMessageId,
+      failed: null,
+    };
+    this.outbox = this.outbox.map((i) => (i === item ? next : i));
     this.saveOutbox();
-    this.update(item.conversationId, (c) => markRetrying(c, clientMessageId));
+    this.update(item.conversationId, (c) => markRetrying(c, clientMessageId, next.clientMessageId));
     this.published.delete(clientMessageId);
-    this.publishSend({ ...item, failed: null });
+    this.publishSend(next);
   }
 
   private publishSend(item: OutboxItem): void {

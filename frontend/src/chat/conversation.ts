@@ -241,11 +241,16 @@ export function applyFailure(conversation: ConversationState, clientMessageId: s
   return changed ? { ...conversation, messages } : conversation;
 }
 
-/** A failed message goes back to "sending" (same clientMessageId, so the server can dedupe). */
-export function markRetrying(conversation: ConversationState, clientMessageId: string): ConversationState {
+/**
+ * A failed message goes back to "sending": with the same clientMessageId, so the server can
+ * dedupe, or under `nextClientMessageId` when the old id cannot be used for this text.
+ */
+export function markRetrying(conversation: ConversationState, clientMessageId: string, nextClientMessageId = clientMessageId): ConversationState {
   return {
     ...conversation,
-    messages: conversation.messages.map((m) => (m.clientMessageId === clientMessageId && m.seq === null ? { ...m, failed: null } : m)),
+    messages: conversation.messages.map((m) =>
+      m.clientMessageId === clientMessageId && m.seq === null ? { ...m, clientMessageId: nextClientMessageId, failed: null } : m,
+    ),
   };
 }
 

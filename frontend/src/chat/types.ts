@@ -20,6 +20,7 @@ export const CHAT_ERROR_CODES = [
   'message.control-characters',
   'message.invalid-client-id',
   'message.id-reused',
+  'message.id-conflict',
   'message.in-progress',
   'message.rate-limited',
   'read.invalid-seq',

@@ -74,8 +74,10 @@ export function NudgePanel({ clientId, name, timezone, onSent, now }: NudgePanel
       setAnnouncement({ kind: 'success', text: t(`nudge.done.${action}`) });
       if (changed?.status === 'SENT') onSent?.();
     } catch (error) {
-      const conflict = error instanceof ApiError && (error.code === 'nudge.not-scheduled' || error.code === 'nudge.not-suggested');
-      setAnnouncement({ kind: 'error', text: conflict ? t('nudge.errors.changed') : errorText(error) });
+      const code = error instanceof ApiError ? error.code : null;
+      const superseded = code === 'nudge.superseded';
+      const conflict = superseded || code === 'nudge.not-scheduled' || code === 'nudge.not-suggested';
+      setAnnouncement({ kind: 'error', text: superseded ? t('nudge.errors.superseded') : conflict ? t('nudge.errors.changed') : errorText(error) });
       if (conflict) nudges.reload();
     } finally {
       setBusy(null);

@@ -47,4 +47,11 @@ describe('nudges from the server', () => {
       sentAt: null,
     });
   });
+
+  it('keep a suggestion a newer one replaced, as SUPERSEDED', () => {
+    expect(parseNudge({ id: 'n-2', status: 'SUPERSEDED', origin: 'ADAPTIVE', reason: 'INACTIVE', text: 'Hoi' })).toMatchObject({
+      id: 'n-2',
+      status: 'SUPERSEDED',
+    });
+  });
 });

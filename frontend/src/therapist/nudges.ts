@@ -7,7 +7,8 @@ import { isRecord, num, oneOf, str } from '../app/json';
  * and /api/nudge-templates; read defensively.
  */
 
-export const NUDGE_STATUSES = ['SCHEDULED', 'SENT', 'SUGGESTED', 'DISMISSED', 'CANCELLED'] as const;
+/** SUPERSEDED: a suggestion left unanswered until a newer one for the same reason replaced it. */
+export const NUDGE_STATUSES = ['SCHEDULED', 'SENT', 'SUGGESTED', 'DISMISSED', 'CANCELLED', 'SUPERSEDED'] as const;
 export type NudgeStatus = (typeof NUDGE_STATUSES)[number];
 
 export const NUDGE_REASONS = ['STALLED', 'MISSED_CHECKINS', 'INACTIVE'] as const;

@@ -194,6 +194,7 @@ class ChatService implements GuideMessages {
 			}
 			Earlier earlier = earlier(dedupId, conversationId, clientMessageId, now);
 			if (earlier.ack() != null) {
+				refuseOtherText(earlier, body, clientMessageId);
 				republish(earlier);
 				acked.complete(earlier.ack());
 				return;
@@ -431,6 +432,21 @@ class ChatService implements GuideMessages {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("The store did not confirm message " + clientMessageId + " in time", ex);
+		}
+	}
+
+	/**
+	 * Refuses a resend whose text is not the text stored under its client message id:
+	 * acknowledging it would drop the new text without a word. The stored message is
+	 * already read (decrypted) to answer the resend, so comparing its text costs no extra
+	 * round trip, and nothing about the text is kept next to the claim.
+	 */
+	private static void refuseOtherText(Earlier earlier, String body, String clientMessageId) {
+		MessageDocument stored = earlier.stored();
+		if (stored != null && !stored.body().equals(body)) {
+			throw new ChatProblem(409, "message.id-conflict",
+					"This client message id was already used for a message with another text; that message stays as it was and this text was not stored.",
+					clientMessageId);
 		}
 	}
 

@@ -59,7 +59,12 @@ record NudgeDocument(@Id String id, String clientId, String therapistId, @Encryp
 		/** A suggestion the therapist turned down. */
 		DISMISSED,
 		/** Called off before it was sent. */
-		CANCELLED
+		CANCELLED,
+		/**
+		 * A suggestion left unanswered until a newer one for the same reason replaced it;
+		 * it can no longer be approved or dismissed.
+		 */
+		SUPERSEDED
 
 	}
 

@@ -106,7 +106,7 @@ class NudgeJobs {
 					moods.get(client.id().value()));
 			var reason = AdaptivePolicy.reason(adaptive, facts, now);
 			if (reason.isPresent()
-					&& this.service.adaptive(adaptive, client, reason.get(), text(client, reason.get()))) {
+					&& this.service.adaptive(adaptive, client, reason.get(), text(client, adaptive, reason.get()))) {
 				made++;
 			}
 		}
@@ -141,9 +141,19 @@ class NudgeJobs {
 		return new AdaptivePolicy.Facts(lastAutomatic, stepSince, lastCheckIn, lastActivity);
 	}
 
-	private String text(Account client, NudgeDocument.Reason reason) {
+	/**
+	 * The text in the client's language; {1} is the number of days the setting for this
+	 * reason names, so a text that speaks of days says what the therapist set (the
+	 * message formats choose singular or plural).
+	 */
+	private String text(Account client, AdaptiveSettings adaptive, NudgeDocument.Reason reason) {
+		int days = switch (reason) {
+			case STALLED -> adaptive.stalledDays();
+			case MISSED_CHECKINS -> adaptive.missedCheckinDays();
+			case INACTIVE -> adaptive.inactiveDays();
+		};
 		return this.messages.getMessage("nudge.adaptive." + reason.name().toLowerCase(Locale.ROOT),
-				new Object[] { client.pseudonym() }, Locale.forLanguageTag(client.locale()));
+				new Object[] { client.pseudonym(), days }, Locale.forLanguageTag(client.locale()));
 	}
 
 }

@@ -34,8 +34,8 @@ class NudgeRetention implements RetentionPurge {
 	/** The first key after every {@code client:...} key. */
 	private static final String AFTER_PREFIX = "client;";
 
-	private static final Set<String> DONE = Set.of(Status.SENT.name(), Status.CANCELLED.name(),
-			Status.DISMISSED.name());
+	private static final Set<String> DONE = Set.of(Status.SENT.name(), Status.CANCELLED.name(), Status.DISMISSED.name(),
+			Status.SUPERSEDED.name());
 
 	private final MongoTemplate mongo;
 

@@ -107,7 +107,7 @@ class NudgeService {
 		ZoneId zone = ZoneId.of(suggestion.timezone());
 		Instant sendAt = AdaptivePolicy.sendTime(adaptive, zone, this.clock.instant());
 		NudgeDocument approved = this.nudges.approve(nudgeId, sendAt, LOCAL.format(sendAt.atZone(zone)))
-			.orElseThrow(() -> ApiProblem.conflict("nudge.not-suggested", "Only a suggested nudge can be approved."));
+			.orElseThrow(() -> notSuggested(nudgeId, "Only a suggested nudge can be approved."));
 		this.audit.record(therapistId, "nudge.approve", clientId, Map.of("nudgeId", nudgeId));
 		return sendIfDue(approved);
 	}
@@ -115,9 +115,23 @@ class NudgeService {
 	NudgeDocument dismiss(String therapistId, String clientId, String nudgeId) {
 		ownNudge(therapistId, clientId, nudgeId);
 		NudgeDocument dismissed = this.nudges.move(nudgeId, Status.SUGGESTED, Status.DISMISSED)
-			.orElseThrow(() -> ApiProblem.conflict("nudge.not-suggested", "Only a suggested nudge can be dismissed."));
+			.orElseThrow(() -> notSuggested(nudgeId, "Only a suggested nudge can be dismissed."));
 		this.audit.record(therapistId, "nudge.dismiss", clientId, Map.of("nudgeId", nudgeId));
 		return dismissed;
+	}
+
+	/**
+	 * Why a suggestion could not be approved or dismissed: a newer one replaced it (the
+	 * therapist looks at that one instead), or it was answered already.
+	 */
+	private ApiProblem notSuggested(String nudgeId, String detail) {
+		boolean superseded = this.nudges.findById(nudgeId)
+			.map((nudge) -> nudge.status() == Status.SUPERSEDED)
+			.orElse(false);
+		return superseded
+				? ApiProblem.conflict("nudge.superseded",
+						"A newer suggestion for this client and reason exists; approve or dismiss that one instead.")
+				: ApiProblem.conflict("nudge.not-suggested", detail);
 	}
 
 	/** Sends every scheduled nudge whose time has come. @return how many were sent */
@@ -144,8 +158,24 @@ class NudgeService {
 		if (!this.nudges.insert(nudge)) {
 			return false;
 		}
+		if (status == Status.SUGGESTED) {
+			supersedeOlder(nudge);
+		}
 		sendIfDue(nudge);
 		return true;
+	}
+
+	/**
+	 * Unanswered suggestions for the same client and reason are replaced by the new one,
+	 * so they do not pile up while the therapist is away. Each is moved only while it is
+	 * still suggested: one the therapist approves at this moment stays approved.
+	 */
+	private void supersedeOlder(NudgeDocument newer) {
+		this.nudges.ofClient(newer.clientId())
+			.stream()
+			.filter((nudge) -> nudge.status() == Status.SUGGESTED && nudge.reason() == newer.reason()
+					&& !nudge.id().equals(newer.id()))
+			.forEach((older) -> this.nudges.move(older.id(), Status.SUGGESTED, Status.SUPERSEDED));
 	}
 
 	Account clientOf(String therapistId, String clientId) {

@@ -164,6 +164,27 @@ class ChatStompTests {
 	}
 
 	@Test
+	void resendWithSameClientIdButAnotherTextIsRefusedAndStoresNothing() throws Exception {
+		StompTestClient kid = connect(this.clientToken);
+		String id = UUID.randomUUID().toString();
+
+		kid.sendMessage(this.conversation, id, "eerste tekst");
+		JsonNode first = kid.next("/user/queue/acks");
+		kid.sendMessage(this.conversation, id, "andere tekst");
+		JsonNode error = kid.next("/user/queue/errors");
+		kid.sendMessage(this.conversation, id, "  eerste tekst ");
+		JsonNode again = kid.next("/user/queue/acks");
+
+		assertThat(error.get("code").asString()).isEqualTo("message.id-conflict");
+		assertThat(error.get("clientMessageId").asString()).isEqualTo(id);
+		assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
+		assertThat(again.get("duplicate").asBoolean()).isTrue();
+		JsonNode history = history(this.clientToken, "");
+		assertThat(history.get("lastSeq").asLong()).isEqualTo(1);
+		assertThat(history.get("messages").get(0).get("body").asString()).isEqualTo("eerste tekst");
+	}
+
+	@Test
 	void concurrentSendersGetDistinctOrderedSequenceNumbers() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		StompTestClient doc = connect(this.therapistToken);

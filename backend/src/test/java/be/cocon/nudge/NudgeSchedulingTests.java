@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -227,6 +230,51 @@ class NudgeSchedulingTests {
 	}
 
 	@Test
+	void aNewerSuggestionReplacesTheUnansweredOneWhichCanNoLongerBeApprovedOrDismissed() {
+		saveSettings("SUGGEST", 3, 24);
+		this.clock.set(Instant.parse("2026-11-27T12:00:00Z"));
+		this.jobs.evaluate();
+		String older = nudges().get(0).get("id").asString();
+		this.clock.set(Instant.parse("2026-11-28T12:00:00Z"));
+		this.jobs.evaluate();
+
+		List<JsonNode> all = nudges();
+		assertThat(all).extracting((nudge) -> nudge.get("status").asString())
+			.containsExactly("SUGGESTED", "SUPERSEDED");
+		String newer = all.get(0).get("id").asString();
+		assertThat(all.get(1).get("id").asString()).isEqualTo(older);
+		for (String action : List.of("approve", "dismiss")) {
+			Response stale = act(older, action);
+			assertThat(stale.status()).isEqualTo(409);
+			assertThat(stale.json().get("code").asString()).isEqualTo("nudge.superseded");
+			assertThat(stale.json().get("detail").asString()).contains("newer suggestion");
+		}
+		this.jobs.dispatch();
+		assertThat(nudgeMessages()).isEmpty();
+		assertThat(act(newer, "approve").json().get("status").asString()).isEqualTo("SENT");
+		assertThat(nudgeMessages()).hasSize(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "nl|1|al een dag geen check-in", "en|1|from you for a day.",
+			"nl|2|al 2 dagen geen check-in", "en|2|from you for 2 days." })
+	void theMissedCheckInTextSaysTheDaysTheTherapistSet(String locale, int days, String expected) {
+		this.http.patchJson("/api/me", "{\"locale\":\"" + locale + "\"}", "Authorization", bearer(this.clientToken));
+		saveSettings("SUGGEST", days, 24);
+		Response checkedIn = this.http.postJson("/api/checkins",
+				"{\"id\":\"" + UUID.randomUUID() + "\",\"mood\":6,\"stress\":4,\"tags\":[]}", "Authorization",
+				bearer(this.clientToken));
+		assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(201);
+		this.clock.set(Instant.parse("2026-11-23T10:00:00Z").plus(Duration.ofDays(days)));
+
+		this.jobs.evaluate();
+
+		JsonNode suggestion = nudges().get(0);
+		assertThat(suggestion.get("reason").asString()).isEqualTo("MISSED_CHECKINS");
+		assertThat(suggestion.get("text").asString()).contains(expected);
+	}
+
+	@Test
 	void settingsAreValidated() {
 		Response bad = this.http.putJson("/api/clients/" + this.client.value() + "/nudge-settings",
 				"{\"enabled\":true,\"mode\":\"SEND\",\"inactiveDays\":0,\"stalledDays\":4,\"missedCheckinDays\":3,"
@@ -261,11 +309,16 @@ class NudgeSchedulingTests {
 	}
 
 	private void saveSettings(String mode) {
-		Response saved = this.http
-			.putJson("/api/clients/" + this.client.value() + "/nudge-settings", "{\"enabled\":true,\"mode\":\"" + mode
-					+ "\",\"inactiveDays\":3,\"stalledDays\":4,"
-					+ "\"missedCheckinDays\":3,\"quietStart\":\"22:00\",\"quietEnd\":\"08:00\",\"minHoursBetween\":48}",
-					"Authorization", bearer(this.therapistToken));
+		saveSettings(mode, 3, 48);
+	}
+
+	private void saveSettings(String mode, int missedCheckinDays, int minHoursBetween) {
+		Response saved = this.http.putJson("/api/clients/" + this.client.value() + "/nudge-settings",
+				"{\"enabled\":true,\"mode\":\"" + mode
+						+ "\",\"inactiveDays\":3,\"stalledDays\":4,\"missedCheckinDays\":" + missedCheckinDays
+						+ ",\"quietStart\":\"22:00\",\"quietEnd\":\"08:00\",\"minHoursBetween\":" + minHoursBetween
+						+ "}",
+				"Authorization", bearer(this.therapistToken));
 		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 	}
 
