@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CRISIS_CARD } from '../moderation/fixtures';
-import { charts, lastChart } from '../test/fakeChart';
+import { charts, lastChart, xAxisLabels, type RecordedChart } from '../test/fakeChart';
 import { FakeAuthClient, makeMe, problem, sessionUser, type Handler, type RecordedRequest } from '../test/fakes';
 import { renderApp } from '../test/renderApp';
-import { checkIn, TAGS, trends } from './fixtures';
+import { checkIn, oneCheckInTrends, TAGS, trends } from './fixtures';
 
 vi.mock('chart.js', () => import('../test/fakeChart'));
 
@@ -23,6 +23,19 @@ function renderCheckin(routes: Record<string, Handler> = {}) {
       ...routes,
     },
   });
+}
+
+/** Whether every point of a line chart can be drawn whole at the plot's edge (not clipped to half). */
+function pointsHaveRoom(chart: RecordedChart): boolean {
+  const options = chart.config.options as { scales?: { x?: { offset?: boolean } }; layout?: { padding?: { top?: number; right?: number } } };
+  const datasets = chart.config.data.datasets as unknown as { clip?: number; pointHoverRadius: number }[];
+  const room = Math.max(...datasets.map((dataset) => dataset.pointHoverRadius + 1));
+  return (
+    options.scales?.x?.offset === true &&
+    (options.layout?.padding?.top ?? 0) >= room &&
+    (options.layout?.padding?.right ?? 0) >= room &&
+    datasets.every((dataset) => (dataset.clip ?? 0) >= room)
+  );
 }
 
 const posts = (calls: RecordedRequest[]) => calls.filter((call) => call.method === 'POST' && call.path === '/api/checkins');
@@ -180,6 +193,7 @@ describe('/checkin: the trends', () => {
     await waitFor(() => expect(lastChart('line')).toBeTruthy());
     const line = lastChart('line')!.config;
     expect(line.data.labels).toEqual(['14 nov', '15 nov', '16 nov', '17 nov', '18 nov', '19 nov', '20 nov']);
+    expect(xAxisLabels(lastChart('line')!)).toEqual(['14 nov', '15 nov', '16 nov', '17 nov', '18 nov', '19 nov', '20 nov']);
     expect(line.data.datasets.map((d) => d.label)).toEqual(['Stemming', 'Stress']);
     expect(line.data.datasets[0]?.data).toEqual([5, null, 4.5, null, null, null, 7]);
     expect(line.data.datasets[1]?.data).toEqual([6, null, 7, null, null, null, 3]);
@@ -188,7 +202,20 @@ describe('/checkin: the trends', () => {
     expect(bars.data.datasets[0]?.data).toEqual([4.5, null, null, null, 7, 5, null]);
   });
 
-  it('averages, direction with an arrow and a word, weekday pattern and lower-mood tags in words', async () => {
+  it('a single check-in in 30 days is named on the axis, and its point has room at the edge of the chart', async () => {
+    charts.length = 0;
+    renderCheckin({ 'GET /api/checkins/trends': { body: oneCheckInTrends(30, 0, 7, 3) } });
+    await waitFor(() => expect(lastChart('line')).toBeTruthy());
+    const line = lastChart('line')!;
+    expect(line.config.data.datasets[0]?.data.at(-1)).toBe(7);
+    const axis = xAxisLabels(line);
+    expect(axis?.at(-1)).toBe('20 nov');
+    // The other dates give the axis its bearings, far enough apart not to overlap at 360 px.
+    expect(axis?.filter((label) => label !== null)).toEqual(['26 okt', '31 okt', '5 nov', '10 nov', '15 nov', '20 nov']);
+    expect(pointsHaveRoom(line)).toBe(true);
+  });
+
+  it('averages, direction with an arrow and a word, weekday pattern and tag patterns both ways in words', async () => {
     renderCheckin();
     const trendsRegion = await screen.findByRole('region', { name: 'Jouw verloop' });
     await within(trendsRegion).findByText('Laatste 7 dagen');
@@ -198,8 +225,25 @@ describe('/checkin: the trends', () => {
     expect(direction.querySelector('svg')).toBeTruthy();
     expect(within(trendsRegion).getByText('(van 6,5 naar 5,3)')).toBeTruthy();
     expect(within(trendsRegion).getByText('Gemiddeld is vrijdag de beste dag (stemming 7) en maandag de zwaarste (stemming 4,5).')).toBeTruthy();
-    const tags = within(trendsRegion).getByRole('region', { name: 'Wat gaat samen met een lagere stemming?' });
-    expect(within(tags).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['School: stemming gemiddeld 2,3 lager (3 check-ins)']);
+    const tags = within(trendsRegion).getByRole('region', { name: 'Wat gaat samen met je stemming?' });
+    const items = (name: string) => within(within(tags).getByRole('list', { name })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items('Samen met een lagere stemming')).toEqual(['School: stemming gemiddeld 2,3 lager (3 check-ins)']);
+    expect(items('Samen met een betere stemming')).toEqual(['Vrienden: stemming gemiddeld 2 hoger (2 check-ins)']);
+    expect(within(tags).getByText(/niet zeggen dat het ene het andere veroorzaakt/)).toBeTruthy();
+  });
+
+  it('only the direction that has a pattern gets a list', async () => {
+    renderCheckin({ 'GET /api/checkins/trends': { body: trends({ lowMoodTags: [] }) } });
+    const tags = await screen.findByRole('region', { name: 'Wat gaat samen met je stemming?' });
+    expect(within(tags).queryByRole('list', { name: 'Samen met een lagere stemming' })).toBeNull();
+    expect(within(tags).getByRole('list', { name: 'Samen met een betere stemming' })).toBeTruthy();
+  });
+
+  it('without tag patterns one line says there are none yet', async () => {
+    renderCheckin({ 'GET /api/checkins/trends': { body: trends({ lowMoodTags: [], highMoodTags: [] }) } });
+    const tags = await screen.findByRole('region', { name: 'Wat gaat samen met je stemming?' });
+    expect(within(tags).getByText('Nog geen onderwerp dat duidelijk samengaat met een lagere of een betere stemming.')).toBeTruthy();
+    expect(within(tags).queryByRole('list')).toBeNull();
   });
 
   it('7, 30 or 90 days: the choice is a pressed button and asks the server for that period', async () => {

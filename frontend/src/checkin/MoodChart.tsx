@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../app/format';
-import { dailySeries, formatCalendarDate, formatScore, weekdayName, weekdaySeries } from './trendData';
+import { axisLabelDays, calendarDateLines, dailySeries, formatCalendarDate, formatScore, weekdayName, weekdaySeries } from './trendData';
 import { SCALE_MAX, SCALE_MIN, type TrendDay, type WeekdayTrend } from './types';
 import './checkin.css';
 
@@ -24,6 +24,13 @@ export const MOOD_COLOUR = '#2f6b5e';
 export const STRESS_COLOUR = '#8a3a12';
 
 const Y_SCALE = { min: SCALE_MIN, max: SCALE_MAX, ticks: { stepSize: 1, precision: 0 } };
+
+/**
+ * Room (px) around the line chart's plot area for a point at its edge: the largest hovered
+ * point (stress triangle, radius 7, plus its border). Chart.js clips points at a fixed min or
+ * max (mood 10 at the top) and the canvas cuts the last day's point without a label next to it.
+ */
+const POINT_ROOM = 8;
 
 /**
  * Daily mood and stress as a line chart, with the same numbers as a table (folded away; a
@@ -37,6 +44,10 @@ export function MoodChart({ days, caption }: { days: readonly TrendDay[]; captio
   const labels = series.dates.map((date) => formatCalendarDate(date, locale, { day: 'numeric', month: 'short' }));
   const moodLabel = t('checkin.trends.mood');
   const stressLabel = t('checkin.trends.stress');
+  // Chosen here rather than by Chart.js's auto-skip, which drops whichever dates it likes,
+  // often the only day with a check-in.
+  const labelled = axisLabelDays(series);
+  const axisDates = series.dates.map((date) => calendarDateLines(date, locale, { day: 'numeric', month: 'short' }));
   const key = JSON.stringify([labels, series.mood, series.stress, moodLabel, stressLabel]);
 
   useEffect(() => {
@@ -57,6 +68,7 @@ export function MoodChart({ days, caption }: { days: readonly TrendDay[]; captio
             borderWidth: 2.5,
             spanGaps: true,
             tension: 0.2,
+            clip: POINT_ROOM,
           },
           {
             label: stressLabel,
@@ -70,6 +82,7 @@ export function MoodChart({ days, caption }: { days: readonly TrendDay[]; captio
             borderWidth: 2,
             spanGaps: true,
             tension: 0.2,
+            clip: POINT_ROOM,
           },
         ],
       },
@@ -77,7 +90,20 @@ export function MoodChart({ days, caption }: { days: readonly TrendDay[]; captio
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { y: Y_SCALE, x: { ticks: { autoSkip: true, maxRotation: 0, maxTicksLimit: 7 } } },
+        layout: { padding: { top: POINT_ROOM, right: POINT_ROOM } },
+        scales: {
+          y: Y_SCALE,
+          x: {
+            // Half a day of room at both ends, so the first and the last day are not on the edge.
+            offset: true,
+            ticks: {
+              autoSkip: false,
+              maxRotation: 0,
+              // Day and month on two lines; null hides the date and its grid line.
+              callback: (value) => (labelled.has(Number(value)) ? (axisDates[Number(value)] ?? null) : null),
+            },
+          },
+        },
         plugins: { legend: { labels: { usePointStyle: true } } },
       },
     });

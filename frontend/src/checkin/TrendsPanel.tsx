@@ -5,8 +5,8 @@ import { intlLocale } from '../app/format';
 import { useApiResource } from '../auth/useApiResource';
 import { DirectionLabel } from './DirectionLabel';
 import { MoodChart, WeekdayChart } from './MoodChart';
-import { bestAndHardestWeekday, formatScore, lowMoodTagTrends, weekdayName } from './trendData';
-import { DEFAULT_PERIOD, parseTrends, PERIODS, type Average, type Period, type Trends } from './types';
+import { bestAndHardestWeekday, formatScore, tagPatterns, weekdayName } from './trendData';
+import { DEFAULT_PERIOD, parseTrends, PERIODS, type Average, type Period, type TagTrend, type Trends } from './types';
 import { useTagLabel } from './useTagLabel';
 import './checkin.css';
 
@@ -64,7 +64,7 @@ function TrendsView({ trends, period }: { trends: Trends; period: Period }) {
       <MoodChart days={trends.days} caption={t('checkin.trends.chartCaption', { count: period })} />
       <Summary trends={trends} />
       <WeekdayPattern trends={trends} />
-      <LowMoodTags trends={trends} />
+      <TagPatterns trends={trends} />
     </div>
   );
 }
@@ -131,33 +131,49 @@ function WeekdayPattern({ trends }: { trends: Trends }) {
   );
 }
 
-function LowMoodTags({ trends }: { trends: Trends }) {
+/** The tags that go with a lower and with a better mood, in words that do not claim a cause. */
+function TagPatterns({ trends }: { trends: Trends }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { lower, higher } = tagPatterns(trends);
+  return (
+    <section aria-labelledby={titleId} className="stack trend-section">
+      <h3 id={titleId}>{t('checkin.trends.tagsTitle')}</h3>
+      {lower.length === 0 && higher.length === 0 ? (
+        <p className="muted">{t('checkin.trends.tagsNone')}</p>
+      ) : (
+        <>
+          <TagPatternList title={t('checkin.trends.tagsLowerTitle')} tags={lower} textKey="checkin.trends.tagLower" />
+          <TagPatternList title={t('checkin.trends.tagsHigherTitle')} tags={higher} textKey="checkin.trends.tagHigher" />
+          <p className="muted">
+            {t('checkin.trends.tagsRule')} {t('checkin.trends.tagsHint')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function TagPatternList({ title, tags, textKey }: { title: string; tags: readonly TagTrend[]; textKey: 'checkin.trends.tagLower' | 'checkin.trends.tagHigher' }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.resolvedLanguage);
   const tagLabel = useTagLabel();
   const titleId = useId();
-  const tags = lowMoodTagTrends(trends);
+  if (tags.length === 0) return null;
   return (
-    <section aria-labelledby={titleId} className="stack trend-section">
-      <h3 id={titleId}>{t('checkin.trends.tagsTitle')}</h3>
-      {tags.length === 0 ? (
-        <p className="muted">{t('checkin.trends.tagsNone')}</p>
-      ) : (
-        <>
-          <ul className="tag-trends">
-            {tags.map((tag) => (
-              <li key={tag.tag}>
-                {t('checkin.trends.tagLower', {
-                  tag: tagLabel(tag.tag),
-                  difference: formatScore(Math.abs(tag.difference ?? 0), locale),
-                  count: tag.count,
-                })}
-              </li>
-            ))}
-          </ul>
-          <p className="muted">{t('checkin.trends.tagsHint')}</p>
-        </>
-      )}
-    </section>
+    <div className="stack tag-pattern">
+      <h4 id={titleId}>{title}</h4>
+      <ul className="tag-trends" aria-labelledby={titleId}>
+        {tags.map((tag) => (
+          <li key={tag.tag}>
+            {t(textKey, {
+              tag: tagLabel(tag.tag),
+              difference: formatScore(Math.abs(tag.difference ?? 0), locale),
+              count: tag.count,
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -52,6 +52,33 @@ export function trends(overrides: Partial<Trends> = {}): Trends {
       { tag: 'friends', count: 2, moodWith: 6.5, moodWithout: 4.5, difference: 2 },
     ],
     lowMoodTags: ['school'],
+    highMoodTags: ['friends'],
     ...overrides,
   };
+}
+
+/**
+ * A period of `length` days up to 20 November 2026 with a single check-in, `daysAgo` days
+ * before its last day (as a client who just started sees it).
+ */
+export function oneCheckInTrends(length = 30, daysAgo = 0, mood = 6, stress = 4): Trends {
+  const last = Date.UTC(2026, 10, 20);
+  const days: TrendDay[] = Array.from({ length }, (_, index) => {
+    const date = new Date(last - (length - 1 - index) * 86_400_000).toISOString().slice(0, 10);
+    return index === length - 1 - daysAgo ? { date, mood, stress, count: 1 } : { date, mood: null, stress: null, count: 0 };
+  });
+  const average = { mood, stress, count: 1 };
+  const weekday = new Date(last - daysAgo * 86_400_000).getUTCDay() || 7;
+  return trends({
+    from: days[0]?.date ?? '2026-11-20',
+    days,
+    average7: daysAgo < 7 ? average : { mood: null, stress: null, count: 0 },
+    previous7: { mood: null, stress: null, count: 0 },
+    average30: average,
+    direction: null,
+    weekdays: [1, 2, 3, 4, 5, 6, 7].map((day) => (day === weekday ? { weekday: day, ...average } : { weekday: day, mood: null, stress: null, count: 0 })),
+    tags: [],
+    lowMoodTags: [],
+    highMoodTags: [],
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trends } from './fixtures';
-import { bestAndHardestWeekday, dailySeries, formatCalendarDate, formatScore, lowMoodTagTrends, weekdayName, weekdaySeries } from './trendData';
+import { oneCheckInTrends, trends } from './fixtures';
+import { axisLabelDays, bestAndHardestWeekday, calendarDateLines, dailySeries, formatCalendarDate, formatScore, tagPatterns, weekdayName, weekdaySeries } from './trendData';
 import { parseTrends } from './types';
 
 describe('trend data for the charts', () => {
@@ -30,14 +30,43 @@ describe('trend data for the charts', () => {
     expect(bestAndHardestWeekday(trends().weekdays.map((w) => (w.weekday === 1 ? w : { ...w, count: 0, mood: null })))).toBeNull();
   });
 
-  it('the tags that go with a lower mood are the ones the server chose, lowest first', () => {
-    const data = trends({ lowMoodTags: ['sleep', 'school'] });
-    expect(lowMoodTagTrends(data).map((t) => t.tag)).toEqual(['school', 'sleep']);
-    expect(lowMoodTagTrends(trends({ lowMoodTags: [] }))).toEqual([]);
+  it('the tag patterns are the ones the server chose, in both directions, the largest difference first', () => {
+    const data = trends({
+      tags: [...trends().tags, { tag: 'sport', count: 4, moodWith: 8, moodWithout: 5, difference: 3 }],
+      lowMoodTags: ['sleep', 'school'],
+      highMoodTags: ['friends', 'sport'],
+    });
+    const patterns = tagPatterns(data);
+    expect(patterns.lower.map((t) => t.tag)).toEqual(['school', 'sleep']);
+    expect(patterns.higher.map((t) => t.tag)).toEqual(['sport', 'friends']);
+    expect(tagPatterns(trends({ lowMoodTags: [], highMoodTags: [] }))).toEqual({ lower: [], higher: [] });
+  });
+
+  it('a lone check-in always has its date on the axis, wherever it is in the period', () => {
+    for (const length of [7, 30, 90]) {
+      for (const daysAgo of [0, 1, Math.floor(length / 2), length - 1]) {
+        const series = dailySeries(oneCheckInTrends(length, daysAgo).days);
+        expect(axisLabelDays(series).has(length - 1 - daysAgo), `${length} days, ${daysAgo} ago`).toBe(true);
+      }
+    }
+  });
+
+  it('axis dates: at most 7, never closer than the period over 7, every day of a week', () => {
+    expect([...axisLabelDays(dailySeries(trends().days))].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const month = [...axisLabelDays(dailySeries(oneCheckInTrends(30, 0).days))].sort((a, b) => a - b);
+    expect(month).toEqual([4, 9, 14, 19, 24, 29]);
+    // Check-ins on the last three days of 90: the newest is named, the two before are too close to it.
+    const days = oneCheckInTrends(90, 0).days.map((day, index) => (index >= 87 ? { ...day, mood: 5, stress: 5, count: 1 } : day));
+    const labelled = [...axisLabelDays(dailySeries(days))].sort((a, b) => a - b);
+    expect(labelled).toContain(89);
+    expect(labelled).not.toContain(88);
+    expect(labelled.length).toBeLessThanOrEqual(7);
+    labelled.slice(1).forEach((index, i) => expect(index - (labelled[i] ?? 0)).toBeGreaterThanOrEqual(13));
   });
 
   it('dates and numbers in the reader’s language, without a time zone shift', () => {
     expect(formatCalendarDate('2026-11-16', 'nl-BE', { weekday: 'long', day: 'numeric', month: 'long' })).toBe('maandag 16 november');
+    expect(calendarDateLines('2026-11-16', 'nl-BE', { day: 'numeric', month: 'short' })).toEqual(['16', 'nov']);
     expect(weekdayName(1, 'nl-BE')).toBe('maandag');
     expect(weekdayName(7, 'en-GB')).toBe('Sunday');
     expect(formatScore(6.5, 'nl-BE')).toBe('6,5');

@@ -48,15 +48,48 @@ export function bestAndHardestWeekday(weekdays: readonly WeekdayTrend[]): { best
   return { best, hardest };
 }
 
+/** The tags that go with a lower and with a higher mood, each with the largest difference first. */
+export interface TagPatterns {
+  lower: TagTrend[];
+  higher: TagTrend[];
+}
+
 /**
- * The tags that go with a lower mood, as the server chose them (`lowMoodTags`), with their
- * numbers; lowest first.
+ * The tag patterns as the server chose them (`lowMoodTags`, `highMoodTags`: used at least
+ * twice, a difference of at least 1), with their numbers.
  */
-export function lowMoodTagTrends(trends: Pick<Trends, 'tags' | 'lowMoodTags'>): TagTrend[] {
-  const chosen = new Set(trends.lowMoodTags);
-  return trends.tags
-    .filter((tag) => chosen.has(tag.tag) && tag.difference !== null)
-    .sort((a, b) => (a.difference ?? 0) - (b.difference ?? 0));
+export function tagPatterns(trends: Pick<Trends, 'tags' | 'lowMoodTags' | 'highMoodTags'>): TagPatterns {
+  const named = (names: readonly string[]) => {
+    const chosen = new Set(names);
+    return trends.tags.filter((tag) => chosen.has(tag.tag) && tag.difference !== null);
+  };
+  return {
+    lower: named(trends.lowMoodTags).sort((a, b) => (a.difference ?? 0) - (b.difference ?? 0)),
+    higher: named(trends.highMoodTags).sort((a, b) => (b.difference ?? 0) - (a.difference ?? 0)),
+  };
+}
+
+/** At most this many dates on the daily chart's axis: about what fits on a phone 360 px wide. */
+export const MAX_AXIS_LABELS = 7;
+
+/**
+ * The days (indexes into the series) that get their date on the daily chart's axis. Days with
+ * a check-in come first, newest first, so a lone check-in is always named; then the other days,
+ * newest first, to give the axis its bearings. Labels stay at least `length / max` days apart
+ * (rounded up) so they never run into each other; a check-in closer than that to a newer one
+ * goes without a label (the tooltip and the table still name it).
+ */
+export function axisLabelDays(series: Pick<DailySeries, 'mood' | 'stress'>, max = MAX_AXIS_LABELS): Set<number> {
+  const length = series.mood.length;
+  const gap = Math.max(1, Math.ceil(length / max));
+  const newestFirst = [...Array(length).keys()].reverse();
+  const hasData = (index: number) => (series.mood[index] ?? null) !== null || (series.stress[index] ?? null) !== null;
+  const chosen: number[] = [];
+  for (const index of [...newestFirst.filter(hasData), ...newestFirst.filter((index) => !hasData(index))]) {
+    if (chosen.length >= max) break;
+    if (chosen.every((other) => Math.abs(other - index) >= gap)) chosen.push(index);
+  }
+  return new Set(chosen);
 }
 
 /** Whether a period has anything to show. */
@@ -76,6 +109,20 @@ export function formatCalendarDate(date: string, locale: string, options: Intl.D
   if (!match) return date;
   const value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(value);
+}
+
+/**
+ * A calendar date as the parts of its written form, one per line (`['14', 'nov']`): narrow
+ * enough for a date under every day a chart names on a phone.
+ */
+export function calendarDateLines(date: string, locale: string, options: Intl.DateTimeFormatOptions): string[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return [date];
+  const value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+    .formatToParts(value)
+    .filter((part) => part.type !== 'literal')
+    .map((part) => part.value);
 }
 
 /** A mood or stress average with one decimal, in the locale (`6,5` in Dutch). */

@@ -76,7 +76,10 @@ export interface Trends {
   /** Always 7, Monday first. */
   weekdays: WeekdayTrend[];
   tags: TagTrend[];
+  /** Tags used at least twice with a mood at least 1 lower than without (the server's rule). */
   lowMoodTags: string[];
+  /** Tags used at least twice with a mood at least 1 higher than without. */
+  highMoodTags: string[];
 }
 
 /** `POST /api/checkins` */
@@ -182,6 +185,7 @@ export function parseTrends(value: unknown): Trends | null {
     weekdays: list(value.weekdays, parseWeekday).sort((a, b) => a.weekday - b.weekday),
     tags: list(value.tags, parseTag),
     lowMoodTags: strings(value.lowMoodTags),
+    highMoodTags: strings(value.highMoodTags),
   };
 }
 

@@ -21,6 +21,24 @@ export function lastChart(type: string, label?: string): RecordedChart | undefin
   return [...charts].reverse().find((chart) => chart.config.type === type && (label === undefined || chart.config.data.datasets[0]?.label === label));
 }
 
+type TickCallback = (value: number, index: number) => string | string[] | null | undefined;
+
+/**
+ * The dates a line chart writes under its x axis, one entry per label (null: none; the lines of
+ * a label of several lines joined by a space). Chart.js's
+ * own skipping (`autoSkip`) cannot run without a canvas, so this answers only for a chart that
+ * chooses its dates itself (auto-skip off, a tick callback); otherwise undefined.
+ */
+export function xAxisLabels(chart: RecordedChart): (string | null)[] | undefined {
+  const x = (chart.config.options.scales as { x?: { ticks?: { autoSkip?: boolean; callback?: TickCallback } } } | undefined)?.x;
+  const callback = x?.ticks?.callback;
+  if (x?.ticks?.autoSkip !== false || !callback) return undefined;
+  return chart.config.data.labels.map((_, index) => {
+    const label = callback(index, index);
+    return Array.isArray(label) ? label.join(' ') : (label ?? null);
+  });
+}
+
 export class Chart {
   static register = vi.fn();
   private readonly recorded: RecordedChart;

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkIn, trends } from '../checkin/fixtures';
+import { checkIn, oneCheckInTrends, trends } from '../checkin/fixtures';
 import { enrolment } from '../programme/fixtures';
-import { charts, lastChart } from '../test/fakeChart';
+import { charts, lastChart, xAxisLabels } from '../test/fakeChart';
 import { FakeAuthClient, makeMe, problem, sessionUser, type Handler, type RecordedRequest } from '../test/fakes';
 import { renderApp } from '../test/renderApp';
 import type { Nudge } from './nudges';
@@ -106,6 +106,31 @@ describe('/therapist/client: mood and messages', () => {
     expect(await within(recent).findByText('Toets was zwaar')).toBeTruthy();
     expect(within(recent).getByText('School · Slaap')).toBeTruthy();
     expect(within(recent).getByText('Stemming 6 · stress 4')).toBeTruthy();
+  });
+
+  it('a client with one check-in: its day is named on the axis of the mood chart, the point not on the edge', async () => {
+    charts.length = 0;
+    renderClient({ [`GET /api/clients/${CLIENT}/checkins/trends`]: { body: { ...oneCheckInTrends(30, 0, 3, 8), timezone: ZONE } } });
+    const mood = await screen.findByRole('region', { name: 'Stemming en stress' });
+    await within(mood).findByRole('img', { name: 'Stemming en stress per dag, laatste 30 dagen' });
+    await waitFor(() => expect(lastChart('line', 'Stemming')).toBeTruthy());
+    const line = lastChart('line', 'Stemming')!;
+    expect(line.config.data.datasets[0]?.data.at(-1)).toBe(3);
+    expect(xAxisLabels(line)?.at(-1)).toBe('20 nov');
+    expect((line.config.options.scales as { x?: { offset?: boolean } }).x?.offset).toBe(true);
+    // Therapist and client see the same tag patterns, both ways.
+    const tags = within(mood).getByRole('region', { name: 'Wat gaat samen met je stemming?' });
+    expect(within(tags).getByText('Nog geen onderwerp dat duidelijk samengaat met een lagere of een betere stemming.')).toBeTruthy();
+  });
+
+  it('a check-in in the middle of the period is named too, and the therapist sees the better-mood tags', async () => {
+    charts.length = 0;
+    renderClient({ [`GET /api/clients/${CLIENT}/checkins/trends`]: { body: { ...oneCheckInTrends(30, 12, 8, 2), highMoodTags: ['friends'], tags: trends().tags, timezone: ZONE } } });
+    const mood = await screen.findByRole('region', { name: 'Stemming en stress' });
+    await waitFor(() => expect(lastChart('line', 'Stemming')).toBeTruthy());
+    expect(xAxisLabels(lastChart('line', 'Stemming')!)?.[17]).toBe('8 nov');
+    const better = await within(mood).findByRole('list', { name: 'Samen met een betere stemming' });
+    expect(within(better).getByText('Vrienden: stemming gemiddeld 2 hoger (2 check-ins)')).toBeTruthy();
   });
 
   it('shows the latest messages read-only, the nudge marked as one, with the way to the chat', async () => {

@@ -76,12 +76,14 @@ final class CheckinViews {
 	 * @param weekdays per ISO weekday (Monday = 1), always 7
 	 * @param tags each tag used in the period, lowest mood difference first
 	 * @param lowMoodTags tags used at least twice with a mood at least 1 lower than
-	 * without
+	 * without, the largest difference first
+	 * @param highMoodTags tags used at least twice with a mood at least 1 higher than
+	 * without, the largest difference first
 	 */
 	@Schema(name = "CheckInTrends")
 	record Trends(LocalDate from, LocalDate to, String timezone, List<Day> days, Average average7, Average previous7,
 			Average average30, @Nullable Direction direction, List<Weekday> weekdays, List<TagTrend> tags,
-			List<String> lowMoodTags) {
+			List<String> lowMoodTags, List<String> highMoodTags) {
 	}
 
 	@Schema(name = "CheckInDay")

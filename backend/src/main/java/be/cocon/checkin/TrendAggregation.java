@@ -22,13 +22,17 @@ import be.cocon.checkin.CheckinViews.Weekday;
  * Trends from check-ins, by the client's local dates. Averages are over check-ins (two
  * check-ins on one day count twice), rounded half up to one decimal; the direction and
  * tag differences are computed from the rounded averages, so they agree with the numbers
- * shown.
+ * shown. A tag is named as a pattern in either direction by the same rule (used at least
+ * {@link #PATTERN_MIN_COUNT} times, mood at least {@link #PATTERN_DIFFERENCE} apart), so
+ * a tag that goes with a better mood is as visible as one that goes with a lower mood.
  */
 final class TrendAggregation {
 
 	static final BigDecimal DIRECTION_THRESHOLD = new BigDecimal("0.75");
 
-	static final BigDecimal LOW_MOOD_DIFFERENCE = new BigDecimal("-1");
+	static final BigDecimal PATTERN_DIFFERENCE = BigDecimal.ONE;
+
+	static final int PATTERN_MIN_COUNT = 2;
 
 	private TrendAggregation() {
 	}
@@ -44,13 +48,10 @@ final class TrendAggregation {
 		Average previous7 = average(within(points, today.minusDays(13), today.minusDays(7)));
 		Average average30 = average(within(points, today.minusDays(29), today));
 		List<TagTrend> tags = tags(period);
-		List<String> lowMoodTags = tags.stream()
-			.filter((tag) -> tag.count() >= 2 && tag.difference() != null
-					&& BigDecimal.valueOf(tag.difference()).compareTo(LOW_MOOD_DIFFERENCE) <= 0)
-			.map(TagTrend::tag)
-			.toList();
+		List<String> lowMoodTags = patterns(tags, PATTERN_DIFFERENCE.negate(), Comparator.naturalOrder());
+		List<String> highMoodTags = patterns(tags, PATTERN_DIFFERENCE, Comparator.reverseOrder());
 		return new Trends(from, today, timezone, days(period, from, today), average7, previous7, average30,
-				direction(average7, previous7), weekdays(period), tags, lowMoodTags);
+				direction(average7, previous7), weekdays(period), tags, lowMoodTags, highMoodTags);
 	}
 
 	/** The last 7 days against the 7 before, as in {@link #of}. */
@@ -127,6 +128,25 @@ final class TrendAggregation {
 			.thenComparing(Comparator.comparingInt(TagTrend::count).reversed())
 			.thenComparing(TagTrend::tag));
 		return tags;
+	}
+
+	/**
+	 * The tags used often enough whose difference reaches {@code limit} (at most a
+	 * negative limit, at least a positive one), the largest difference first, then by
+	 * count (more first) and name.
+	 */
+	private static List<String> patterns(List<TagTrend> tags, BigDecimal limit, Comparator<Double> strongestFirst) {
+		return tags.stream()
+			.filter((tag) -> tag.count() >= PATTERN_MIN_COUNT && tag.difference() != null)
+			.filter((tag) -> {
+				int compared = BigDecimal.valueOf(tag.difference()).compareTo(limit);
+				return (limit.signum() < 0) ? compared <= 0 : compared >= 0;
+			})
+			.sorted(Comparator.comparing(TagTrend::difference, strongestFirst)
+				.thenComparing(Comparator.comparingInt(TagTrend::count).reversed())
+				.thenComparing(TagTrend::tag))
+			.map(TagTrend::tag)
+			.toList();
 	}
 
 	private static List<Point> within(List<Point> points, LocalDate from, LocalDate to) {

@@ -191,6 +191,24 @@ class CheckinApiTests {
 	}
 
 	@Test
+	void trendsNameTagPatternsInBothDirectionsButNotATagUsedOnce() {
+		post(withTags(checkIn(UUID.randomUUID().toString(), 9, 2), "friends", "sport"));
+		post(withTags(checkIn(UUID.randomUUID().toString(), 9, 3), "friends"));
+		post(withTags(checkIn(UUID.randomUUID().toString(), 3, 8), "school"));
+		post(withTags(checkIn(UUID.randomUUID().toString(), 3, 7), "school"));
+
+		JsonNode trends = mine("/api/checkins/trends?days=7");
+
+		// friends: 9 with, 3 without; school: 3 with, 9 without; sport: +4, but used
+		// once.
+		assertThat(trends.get("lowMoodTags").toString()).isEqualTo("[\"school\"]");
+		assertThat(trends.get("highMoodTags").toString()).isEqualTo("[\"friends\"]");
+		assertThat(trends.get("tags").findValuesAsString("tag")).containsExactly("school", "sport", "friends");
+		assertThat(trends.at("/tags/1/difference").asDouble()).isEqualTo(4.0);
+		assertThat(trends.at("/tags/2/difference").asDouble()).isEqualTo(6.0);
+	}
+
+	@Test
 	void daysOutsideTheirRangeAreRefused() {
 		Response tooFew = this.http.get("/api/checkins/trends?days=6", "Authorization", bearer(this.clientToken));
 		Response tooMany = this.http.get("/api/checkins?days=366", "Authorization", bearer(this.clientToken));
@@ -327,6 +345,10 @@ class CheckinApiTests {
 
 	private static ObjectNode checkIn(String id, int mood, int stress) {
 		return JSON.createObjectNode().put("id", id).put("mood", mood).put("stress", stress);
+	}
+
+	private static ObjectNode withTags(ObjectNode checkIn, String... tags) {
+		return checkIn.set("tags", JSON.valueToTree(List.of(tags)));
 	}
 
 	private Response post(JsonNode body) {

@@ -168,6 +168,7 @@ class TrendAggregationTests {
 			.containsExactly(tuple("school", 2, 3.5, 7.7, -4.2), tuple("sleep", 2, 4.5, 7.0, -2.5),
 					tuple("friends", 1, 9.0, 5.3, 3.7), tuple("sport", 2, 8.5, 4.3, 4.2));
 		assertThat(trends.lowMoodTags()).containsExactly("school", "sleep");
+		assertThat(trends.highMoodTags()).containsExactly("sport");
 	}
 
 	@Test
@@ -191,6 +192,39 @@ class TrendAggregationTests {
 	}
 
 	@Test
+	void aHighMoodTagNeedsTwoCheckInsAndADifferenceOfAtLeastOne() {
+		List<Point> once = List.of(at(0, 10, 5, "friends"), at(1, 5, 5), at(2, 5, 5));
+		List<Point> almost = new ArrayList<>(List.of(at(0, 6, 5, "sport"), at(1, 6, 5, "sport")));
+		almost.addAll(repeated(2, 9, 5));
+		almost.addAll(moods(3, 6));
+		List<Point> exactlyOne = List.of(at(0, 6, 5, "sport"), at(1, 6, 5, "sport"), at(2, 5, 5), at(3, 5, 5));
+
+		Trends onceTrends = TrendAggregation.of(once, TODAY, 30, "UTC");
+		Trends almostTrends = TrendAggregation.of(almost, TODAY, 30, "UTC");
+		Trends exactlyOneTrends = TrendAggregation.of(exactlyOne, TODAY, 30, "UTC");
+
+		assertThat(onceTrends.tags().get(0).difference()).isEqualTo(5.0);
+		assertThat(onceTrends.highMoodTags()).isEmpty();
+		assertThat(almostTrends.tags().get(0).difference()).isEqualTo(0.9);
+		assertThat(almostTrends.highMoodTags()).isEmpty();
+		assertThat(exactlyOneTrends.tags().get(0).difference()).isEqualTo(1.0);
+		assertThat(exactlyOneTrends.highMoodTags()).containsExactly("sport");
+		assertThat(exactlyOneTrends.lowMoodTags()).isEmpty();
+	}
+
+	@Test
+	void highMoodTagsComeLargestDifferenceFirst() {
+		List<Point> points = List.of(at(0, 9, 5, "friends", "sport"), at(1, 9, 5, "friends", "sport"),
+				at(2, 8, 5, "hobbies", "sport"), at(3, 8, 5, "hobbies"), at(4, 2, 5), at(5, 2, 5));
+
+		Trends trends = TrendAggregation.of(points, TODAY, 30, "UTC");
+
+		assertThat(trends.tags()).extracting(TagTrend::tag, TagTrend::difference)
+			.containsExactly(tuple("hobbies", 2.5), tuple("friends", 4.0), tuple("sport", 4.7));
+		assertThat(trends.highMoodTags()).containsExactly("sport", "friends", "hobbies");
+	}
+
+	@Test
 	void aTagOnEveryCheckInHasNoDifferenceAndComesLast() {
 		List<Point> points = List.of(at(0, 2, 5, "school", "sleep"), at(1, 4, 5, "school"));
 
@@ -199,6 +233,7 @@ class TrendAggregationTests {
 		assertThat(trends.tags()).extracting(TagTrend::tag, TagTrend::moodWithout, TagTrend::difference)
 			.containsExactly(tuple("sleep", 4.0, -2.0), tuple("school", null, null));
 		assertThat(trends.lowMoodTags()).isEmpty();
+		assertThat(trends.highMoodTags()).isEmpty();
 	}
 
 	@Test
