@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -69,6 +70,9 @@ class ProgrammeController {
 	@PostMapping("/api/enrolments")
 	@PreAuthorize("hasRole('CLIENT')")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "A new enrolment")
+	@ApiResponse(responseCode = "200",
+			description = "The next run of the client's completed enrolment in this programme")
 	ResponseEntity<EnrolmentView> enrol(@Valid @RequestBody Enrol request, Authentication authentication) {
 		String me = CurrentUser.id(authentication).value();
 		return started(this.programmes.enrol(me, request.programmeId(), me));
@@ -111,6 +115,9 @@ class ProgrammeController {
 	@PostMapping("/api/clients/{clientId}/enrolments")
 	@PreAuthorize("hasRole('THERAPIST')")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "A new enrolment")
+	@ApiResponse(responseCode = "200",
+			description = "The next run of the client's completed enrolment in this programme")
 	ResponseEntity<EnrolmentView> assign(@PathVariable String clientId, @Valid @RequestBody Enrol request,
 			Authentication authentication) {
 		String therapist = CurrentUser.id(authentication).value();
