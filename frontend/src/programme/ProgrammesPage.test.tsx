@@ -115,6 +115,71 @@ describe('/programmes', () => {
     expect(document.body.textContent).not.toMatch(/\b17\b/);
   });
 
+  it('a completed programme offers "Opnieuw doen": its next run in the same guide conversation', async () => {
+    const done = enrolment({ status: 'COMPLETED', stepsDone: 15, stepsTotal: 15, completedAt: '2026-11-21T18:00:00Z', currentStepId: null });
+    const { server } = renderProgrammes({
+      'GET /api/enrolments': { body: [done] },
+      'POST /api/enrolments/e-1/restart': { body: { ...done, status: 'ACTIVE', run: 2, stepsDone: 0, completedAt: null, currentStepId: 'welcome' } },
+    });
+    const mine = (await screen.findByRole('heading', { level: 2, name: 'Mijn programma’s' })).closest('section') as HTMLElement;
+    const card = (await within(mine).findByRole('heading', { level: 3, name: 'Stress en ontspanning' })).closest('article') as HTMLElement;
+    expect(within(card).getByRole('link', { name: 'Gesprek teruglezen' }).getAttribute('href')).toBe('/chat?c=guide-e-1');
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Stress en ontspanning opnieuw doen' }));
+
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/chat?c=guide-e-1'));
+    expect(server.calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual(['/api/enrolments/e-1/restart']);
+  });
+
+  it('the catalogue offers a completed programme again; the server starts its next run', async () => {
+    const done = enrolment({ status: 'COMPLETED', stepsDone: 15, stepsTotal: 15, completedAt: '2026-11-21T18:00:00Z', currentStepId: null });
+    const { server } = renderProgrammes({
+      'GET /api/enrolments': { body: [done] },
+      'POST /api/enrolments': { status: 200, body: { ...done, status: 'ACTIVE', run: 2, stepsDone: 0, completedAt: null } },
+    });
+    const catalogue = (await screen.findByRole('heading', { level: 2, name: 'Alle programma’s' })).closest('section') as HTMLElement;
+    await waitFor(() => expect(within(catalogue).getByRole('button', { name: 'Stress en ontspanning opnieuw doen' })).toBeTruthy());
+    expect(within(catalogue).getByRole('button', { name: 'Stress en ontspanning opnieuw doen' }).textContent).toBe('Opnieuw doen');
+    expect(within(catalogue).getByRole('button', { name: 'Start Beter slapen' })).toBeTruthy();
+
+    fireEvent.click(within(catalogue).getByRole('button', { name: 'Stress en ontspanning opnieuw doen' }));
+
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/chat?c=guide-e-1'));
+    expect(server.calls.find((call) => call.method === 'POST')?.body).toEqual({ programmeId: 'stress-and-relaxation' });
+  });
+
+  it('a repeated programme is one card named "Ronde 2", with the scores of each run', async () => {
+    renderProgrammes({
+      'GET /api/enrolments': {
+        body: [
+          enrolment({
+            status: 'COMPLETED',
+            run: 2,
+            stepsDone: 14,
+            stepsTotal: 14,
+            completedAt: '2026-12-09T18:00:00Z',
+            scores: [
+              { questionnaire: 'phq-9', run: 1, at: '2026-12-02T10:00:00Z', score: 12, band: 'moderate' },
+              { questionnaire: 'phq-9', run: 2, at: '2026-12-09T10:00:00Z', score: 6, band: 'mild' },
+            ],
+          }),
+        ],
+      },
+    });
+    const mine = (await screen.findByRole('heading', { level: 2, name: 'Mijn programma’s' })).closest('section') as HTMLElement;
+    await waitFor(() => expect(within(mine).getAllByRole('article').length).toBe(1));
+    expect(within(mine).getByText('Ronde 2')).toBeTruthy();
+    const results = within(mine).getAllByRole('listitem').map((item) => item.textContent);
+    expect(results).toContain('PHQ-9: Matig (Ronde 1, 2 december 2026)');
+    expect(results).toContain('PHQ-9: Licht (Ronde 2, 9 december 2026)');
+  });
+
+  it('an open programme offers no "Opnieuw doen"', async () => {
+    renderProgrammes({ 'GET /api/enrolments': { body: [enrolment({ stepsDone: 6 })] } });
+    await screen.findAllByRole('link', { name: 'Verder met Stress en ontspanning' });
+    expect(screen.queryByRole('button', { name: 'Stress en ontspanning opnieuw doen' })).toBeNull();
+  });
+
   it('409 enrolment.exists is explained', async () => {
     renderProgrammes({ 'POST /api/enrolments': problem(409, 'enrolment.exists') });
     fireEvent.click(await screen.findByRole('button', { name: 'Start Beter slapen' }));

@@ -47,7 +47,9 @@ function Programmes() {
   const programmes = catalogue.data ?? [];
   const enrolments = mine.data ?? [];
   const openByProgramme = new Map(enrolments.filter(isOpen).map((e) => [e.programmeId, e]));
-  const shown = [...enrolments.filter(isOpen), ...latestCompleted(enrolments)];
+  const completed = latestCompleted(enrolments);
+  const completedByProgramme = new Map(completed.map((e) => [e.programmeId, e]));
+  const shown = [...enrolments.filter(isOpen), ...completed];
 
   const failed = (error: unknown) => {
     setAnnouncement({ kind: 'error', text: p(errorKey(errorCode(error)) ?? 'errors.unknown') });
@@ -58,16 +60,38 @@ function Programmes() {
     mine.set([updated, ...rest]);
   };
 
+  /** Into the guide chat of a programme just started, or started again (its next run). */
+  const opened = async (started: Enrolment) => {
+    replace(started);
+    const title = localised(started.title, lang);
+    setAnnouncement({
+      kind: 'success',
+      text: started.run > 1 ? p('catalogue.againStarted', { title, run: started.run }) : p('catalogue.started', { title }),
+    });
+    // The chat learns about the new guide conversation before it is opened.
+    await chat?.loadConversations();
+    navigate(guideChatPath(started));
+  };
+
+  // Starting a programme completed before is its next run, in the same enrolment (the server decides).
   const start = async (programme: CatalogueEntry) => {
     setBusy(programme.id);
     setAnnouncement(null);
     try {
-      const created = await api.request<Enrolment>(programmeApi.enrol, { method: 'POST', body: { programmeId: programme.id } });
-      replace(created);
-      setAnnouncement({ kind: 'success', text: p('catalogue.started', { title: localised(programme.title, lang) }) });
-      // The chat learns about the new guide conversation before it is opened.
-      await chat?.loadConversations();
-      navigate(guideChatPath(created));
+      await opened(await api.request<Enrolment>(programmeApi.enrol, { method: 'POST', body: { programmeId: programme.id } }));
+    } catch (error) {
+      failed(error);
+      if (errorCode(error) === 'enrolment.exists') mine.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const again = async (enrolment: Enrolment) => {
+    setBusy(enrolment.id);
+    setAnnouncement(null);
+    try {
+      await opened(await api.request<Enrolment>(programmeApi.action(enrolment.id, 'restart'), { method: 'POST' }));
     } catch (error) {
       failed(error);
       if (errorCode(error) === 'enrolment.exists') mine.reload();
@@ -114,7 +138,12 @@ function Programmes() {
           <ul className="programme-list">
             {shown.map((enrolment) => (
               <li key={enrolment.id}>
-                <EnrolmentCard enrolment={enrolment} busy={busy === enrolment.id} onAction={(action) => void act(enrolment, action)} />
+                <EnrolmentCard
+                  enrolment={enrolment}
+                  busy={busy === enrolment.id}
+                  onAction={(action) => void act(enrolment, action)}
+                  onAgain={() => void again(enrolment)}
+                />
               </li>
             ))}
           </ul>
@@ -131,6 +160,7 @@ function Programmes() {
             {programmes.map((programme) => {
               const title = localised(programme.title, lang);
               const open = openByProgramme.get(programme.id);
+              const done = completedByProgramme.get(programme.id);
               return (
                 <li key={programme.id}>
                   <article className="card programme-card" aria-labelledby={`programme-${programme.id}`}>
@@ -164,13 +194,13 @@ function Programmes() {
                         <button
                           type="button"
                           className="button"
-                          aria-label={p('catalogue.startNamed', { title })}
+                          aria-label={p(done ? 'catalogue.doAgainNamed' : 'catalogue.startNamed', { title })}
                           aria-disabled={busy === programme.id || mine.status !== 'ready' || undefined}
                           onClick={() => {
                             if (busy === null && mine.status === 'ready') void start(programme);
                           }}
                         >
-                          {p('catalogue.start')}
+                          {p(done ? 'catalogue.doAgain' : 'catalogue.start')}
                         </button>
                       )}
                     </div>
@@ -197,7 +227,17 @@ function latestCompleted(enrolments: Enrolment[]): Enrolment[] {
   return [...byProgramme.values()];
 }
 
-function EnrolmentCard({ enrolment, busy, onAction }: { enrolment: Enrolment; busy: boolean; onAction: (action: Action) => void }) {
+function EnrolmentCard({
+  enrolment,
+  busy,
+  onAction,
+  onAgain,
+}: {
+  enrolment: Enrolment;
+  busy: boolean;
+  onAction: (action: Action) => void;
+  onAgain: () => void;
+}) {
   const p = useProgrammeText();
   const { i18n } = useTranslation();
   const formatDate = useFormatDate();
@@ -214,7 +254,10 @@ function EnrolmentCard({ enrolment, busy, onAction }: { enrolment: Enrolment; bu
     <article className="card programme-card" aria-labelledby={headingId}>
       <div className="programme-card__head">
         <h3 id={headingId}>{title}</h3>
-        <span className={`status-badge status-badge--${enrolment.status}`}>{p(`status.${enrolment.status}` as 'status.ACTIVE')}</span>
+        <span className="programme-card__badges">
+          <span className={`status-badge status-badge--${enrolment.status}`}>{p(`status.${enrolment.status}` as 'status.ACTIVE')}</span>
+          {enrolment.run > 1 && <span className="status-badge run-badge">{p('catalogue.run', { run: enrolment.run })}</span>}
+        </span>
       </div>
       <ProgressBar done={enrolment.stepsDone} total={enrolment.stepsTotal} title={title} />
       {completed ? (
@@ -227,12 +270,24 @@ function EnrolmentCard({ enrolment, busy, onAction }: { enrolment: Enrolment; bu
               <ul className="results">
                 {enrolment.scores.map((score, index) => (
                   <li key={index}>
-                    {score.questionnaire.toUpperCase()}: {bandText(score.band, p)} <span className="muted">({formatDate(score.at)})</span>
+                    {score.questionnaire.toUpperCase()}: {bandText(score.band, p)}{' '}
+                    <span className="muted">
+                      ({enrolment.run > 1 && `${p('catalogue.run', { run: score.run ?? 1 })}, `}
+                      {formatDate(score.at)})
+                    </span>
                   </li>
                 ))}
               </ul>
             </div>
           )}
+          <div className="actions">
+            <Link className="button button--secondary" to={guideChatPath(enrolment)}>
+              {p('catalogue.reread')}
+            </Link>
+            <button type="button" className="button" aria-label={p('catalogue.doAgainNamed', { title })} aria-disabled={disabled} onClick={() => !busy && onAgain()}>
+              {p('catalogue.doAgain')}
+            </button>
+          </div>
         </>
       ) : confirming ? (
         <div className="confirm-box" role="group" aria-label={p(confirming === 'leave' ? 'catalogue.leave' : 'catalogue.restart')}>

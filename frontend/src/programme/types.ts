@@ -41,9 +41,28 @@ export interface AnsweredStep {
 
 export interface Score {
   questionnaire: string;
+  /** The run of the enrolment the score was given in (absent from older servers: run 1). */
+  run?: number;
   at: string;
   score: number;
   band: string;
+}
+
+/** A score band of a questionnaire: totals `min` to `max`, both included. */
+export interface ScoreBand {
+  id: string;
+  min: number;
+  max: number;
+  label: Localised;
+}
+
+/** A questionnaire as the enrolment's programme version uses it, for charts. */
+export interface QuestionnaireInfo {
+  id: string;
+  name: string;
+  maxScore: number;
+  /** Lowest first. */
+  bands: ScoreBand[];
 }
 
 export interface Enrolment {
@@ -62,6 +81,8 @@ export interface Enrolment {
   completedAt: string | null;
   answers: AnsweredStep[];
   scores: Score[];
+  /** The questionnaires of the programme version (absent from older servers). */
+  questionnaires?: QuestionnaireInfo[];
 }
 
 export const STEP_KINDS = [

@@ -1,30 +1,66 @@
-import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip, type Chart as ChartType } from 'chart.js';
 import { useEffect, useId, useRef } from 'react';
 import { useFormatDate } from '../app/format';
 import { bandText } from '../programme/answers';
 import { useProgrammeText } from '../programme/useProgrammeText';
-import { questionnaireName, type ScoreSeries } from './chartData';
+import { useTranslation } from 'react-i18next';
+import { localised, type ScoreBand } from '../programme/types';
+import { bandColour, pointLabels, questionnaireName, type ScoreSeries } from './chartData';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
 const ACCENT = '#2f6b5e';
 
-/** A line chart of one questionnaire's scores over time, with the same data as a (hidden) table. */
+/**
+ * Paints the questionnaire's score bands behind the line, so a score reads against its
+ * level. A band covers its whole totals: from half a point below its minimum to half a
+ * point above its maximum, where the next band starts.
+ */
+function bandsBehind(bands: readonly ScoreBand[]) {
+  return {
+    id: 'scoreBands',
+    bands,
+    beforeDatasetsDraw(chart: ChartType) {
+      const y = chart.scales.y;
+      const area = chart.chartArea;
+      if (!y || !area) return;
+      chart.ctx.save();
+      bands.forEach((band, index) => {
+        const top = y.getPixelForValue(Math.min(band.max + 0.5, y.max));
+        const bottom = y.getPixelForValue(Math.max(band.min - 0.5, y.min));
+        chart.ctx.fillStyle = bandColour(index, bands.length);
+        chart.ctx.fillRect(area.left, top, area.right - area.left, bottom - top);
+      });
+      chart.ctx.restore();
+    },
+  };
+}
+
+/**
+ * A line chart of one questionnaire's scores over time over its score bands, with the change
+ * since the score before and the same data as a (hidden) table. Points of the same day carry
+ * their time; with more than one run of a programme the run is named too.
+ */
 export function ScoreChart({ series }: { series: ScoreSeries }) {
   const p = useProgrammeText();
+  const { i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage;
   const formatDate = useFormatDate();
   const canvas = useRef<HTMLCanvasElement>(null);
   const tableId = useId();
   const name = questionnaireName(series.questionnaire);
-  const labels = series.points.map((point) => formatDate(point.at));
+  const labels = pointLabels(series.points, formatDate);
   const values = series.points.map((point) => point.score);
   const bands = series.points.map((point) => bandText(point.band, p));
-  const key = JSON.stringify([labels, values, bands, series.max]);
+  const severalRuns = new Set(series.points.map((point) => point.run ?? 1)).size > 1;
+  const runs = series.points.map((point) => (severalRuns ? p('therapist.run', { run: point.run ?? 1 }) : ''));
+  const key = JSON.stringify([labels, values, bands, runs, series.max, series.bands]);
 
   useEffect(() => {
     if (!canvas.current) return undefined;
     const chart = new Chart(canvas.current, {
       type: 'line',
+      plugins: [bandsBehind(series.bands)],
       data: {
         labels,
         datasets: [
@@ -49,7 +85,7 @@ export function ScoreChart({ series }: { series: ScoreSeries }) {
         plugins: {
           tooltip: {
             callbacks: {
-              label: (item) => `${name}: ${item.formattedValue} · ${bands[item.dataIndex] ?? ''}`,
+              label: (item) => [`${name}: ${item.formattedValue}`, bands[item.dataIndex], runs[item.dataIndex]].filter(Boolean).join(' · '),
             },
           },
         },
@@ -60,6 +96,9 @@ export function ScoreChart({ series }: { series: ScoreSeries }) {
   }, [key]);
 
   const latest = series.points[series.points.length - 1];
+  const previousIndex = series.points.length - 2;
+  const previous = series.points[previousIndex];
+  const change = latest && previous ? latest.score - previous.score : null;
   return (
     <figure className="score-figure">
       <figcaption>
@@ -67,7 +106,17 @@ export function ScoreChart({ series }: { series: ScoreSeries }) {
         {latest && (
           <span className="muted">
             {' '}
-            · {formatDate(latest.at)}: {latest.score} — {bandText(latest.band, p)}
+            · {labels[labels.length - 1]}: {latest.score} — {bandText(latest.band, p)}
+          </span>
+        )}
+        {change !== null && (
+          <span className="score-change">
+            {' '}
+            ·{' '}
+            {p(change > 0 ? 'therapist.changeUp' : change < 0 ? 'therapist.changeDown' : 'therapist.changeSame', {
+              change: Math.abs(change),
+              date: labels[previousIndex] ?? '',
+            })}
           </span>
         )}
       </figcaption>
@@ -81,6 +130,7 @@ export function ScoreChart({ series }: { series: ScoreSeries }) {
             <th scope="col">{p('therapist.tableDate')}</th>
             <th scope="col">{p('therapist.tableScore')}</th>
             <th scope="col">{p('therapist.tableBand')}</th>
+            {severalRuns && <th scope="col">{p('therapist.tableRun')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -89,10 +139,21 @@ export function ScoreChart({ series }: { series: ScoreSeries }) {
               <td>{labels[index]}</td>
               <td>{point.score}</td>
               <td>{bands[index]}</td>
+              {severalRuns && <td>{runs[index]}</td>}
             </tr>
           ))}
         </tbody>
       </table>
+      {series.bands.length > 0 && (
+        <ul className="score-bands" aria-label={p('therapist.bands', { name })}>
+          {series.bands.map((band, index) => (
+            <li key={band.id}>
+              <span className="score-bands__swatch" style={{ background: bandColour(index, series.bands.length) }} aria-hidden="true" />
+              {p('therapist.bandRange', { label: localised(band.label, lang) || bandText(band.id, p), min: band.min, max: band.max })}
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   );
 }

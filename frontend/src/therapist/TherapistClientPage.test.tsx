@@ -4,7 +4,7 @@ import { catalogueEntry, enrolment } from '../programme/fixtures';
 import type { Enrolment } from '../programme/types';
 import { FakeAuthClient, makeMe, problem, sessionUser, type Handler } from '../test/fakes';
 import { renderApp } from '../test/renderApp';
-import { charts } from '../test/fakeChart';
+import { charts, type RecordedChart } from '../test/fakeChart';
 import { scoreSeries } from './chartData';
 
 // jsdom has no canvas: record what would be drawn instead.
@@ -78,6 +78,7 @@ describe('chart data', () => {
     expect(series[1]?.points.map((p) => p.score)).toEqual([12, 8]);
     expect(series[1]?.max).toBe(27);
     expect(series[0]?.max).toBe(21);
+    expect(series[0]?.bands).toEqual([]);
     expect(scoreSeries([enrolment()])).toEqual([]);
   });
 });
@@ -156,6 +157,58 @@ describe('/therapist/client', () => {
     expect(config?.data.datasets[0]?.data).toEqual([12, 8]);
     expect(config?.data.datasets[0]?.label).toBe('PHQ-9');
     expect(screen.getByRole('img', { name: 'Scores van PHQ-9 over tijd' })).toBeTruthy();
+  });
+
+  it('the score chart tells same-day scores apart, draws the bands behind the line and shows the change', async () => {
+    charts.length = 0;
+    const gad7 = {
+      id: 'gad-7',
+      name: 'GAD-7',
+      maxScore: 21,
+      bands: [
+        { id: 'minimal', min: 0, max: 4, label: { nl: 'Minimaal', en: 'Minimal' } },
+        { id: 'mild', min: 5, max: 9, label: { nl: 'Licht', en: 'Mild' } },
+        { id: 'moderate', min: 10, max: 14, label: { nl: 'Matig', en: 'Moderate' } },
+        { id: 'severe', min: 15, max: 21, label: { nl: 'Ernstig', en: 'Severe' } },
+      ],
+    };
+    const repeated = enrolment({
+      id: 'e-2',
+      programmeId: 'worrying-less',
+      title: { nl: 'Minder piekeren' },
+      run: 2,
+      startedAt: '2026-12-01T12:00:00Z',
+      questionnaires: [gad7],
+      scores: [
+        { questionnaire: 'gad-7', run: 1, at: '2026-12-02T12:00:00Z', score: 12, band: 'moderate' },
+        { questionnaire: 'gad-7', run: 2, at: '2026-12-09T11:00:00Z', score: 9, band: 'mild' },
+        { questionnaire: 'gad-7', run: 2, at: '2026-12-09T13:30:00Z', score: 6, band: 'mild' },
+      ],
+    });
+    renderPage({ [`GET /api/clients/${CLIENT_ID}/enrolments`]: { body: [repeated] } });
+
+    const table = await screen.findByRole('table', { name: 'Scores van GAD-7 over tijd' });
+    await waitFor(() => expect(charts.length).toBeGreaterThan(0));
+    const config = charts[charts.length - 1]?.config as RecordedChart['config'] & { plugins?: { id: string; bands?: { min: number; max: number }[] }[] };
+    const labels = config.data.labels;
+    expect(labels[0]).toBe('2 december 2026');
+    expect(labels[1]).not.toBe(labels[2]);
+    expect(labels[1]).toMatch(/\d{1,2}:\d{2}/);
+    const bands = config.plugins?.find((plugin) => plugin.id === 'scoreBands')?.bands;
+    expect(bands?.map((band) => [band.min, band.max])).toEqual([
+      [0, 4],
+      [5, 9],
+      [10, 14],
+      [15, 21],
+    ]);
+    const legend = screen.getByRole('list', { name: 'Niveaus van GAD-7' });
+    expect(within(legend).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Minimaal: 0–4', 'Licht: 5–9', 'Matig: 10–14', 'Ernstig: 15–21']);
+    const caption = table.closest('figure')?.querySelector('figcaption')?.textContent ?? '';
+    expect(caption).toContain(`−3 sinds ${labels[1]}`);
+    const rows = within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows[0]).toEqual(['Datum', 'Score', 'Niveau', 'Ronde']);
+    expect(rows.slice(1).map((row) => row[3])).toEqual(['Ronde 1', 'Ronde 2', 'Ronde 2']);
+    expect(screen.getByRole('region', { name: /^Minder piekeren Bezig/ }).textContent).toContain('Ronde 2');
   });
 
   it('assigns a programme that is not open yet', async () => {

@@ -242,7 +242,10 @@ function EnrolmentSection({ enrolment, onCommented }: { enrolment: Enrolment; on
     <section className="card stack" data-enrolment={enrolment.id} aria-labelledby={`${headingId} ${headingId}-status ${headingId}-dates`}>
       <div className="programme-card__head">
         <h2 id={headingId}>{title}</h2>
-        <span id={`${headingId}-status`} className={`status-badge status-badge--${enrolment.status}`}>{p(`status.${enrolment.status}` as 'status.ACTIVE')}</span>
+        <span className="programme-card__badges">
+          <span id={`${headingId}-status`} className={`status-badge status-badge--${enrolment.status}`}>{p(`status.${enrolment.status}` as 'status.ACTIVE')}</span>
+          {enrolment.run > 1 && <span className="status-badge run-badge">{p('therapist.run', { run: enrolment.run })}</span>}
+        </span>
       </div>
       <ProgressBar done={enrolment.stepsDone} total={enrolment.stepsTotal} title={title} />
       <p className="muted" id={`${headingId}-dates`}>

@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -61,12 +63,19 @@ class ProgrammeController {
 		return views(CurrentUser.id(authentication).value());
 	}
 
+	/**
+	 * Starts a programme: 201 with a new enrolment, or 200 with the next run of the
+	 * client's completed enrolment in it (a repeat stays in the same place).
+	 */
 	@PostMapping("/api/enrolments")
 	@PreAuthorize("hasRole('CLIENT')")
 	@ResponseStatus(HttpStatus.CREATED)
-	EnrolmentView enrol(@Valid @RequestBody Enrol request, Authentication authentication) {
+	@ApiResponse(responseCode = "201", description = "A new enrolment")
+	@ApiResponse(responseCode = "200",
+			description = "The next run of the client's completed enrolment in this programme")
+	ResponseEntity<EnrolmentView> enrol(@Valid @RequestBody Enrol request, Authentication authentication) {
 		String me = CurrentUser.id(authentication).value();
-		return view(this.programmes.enrol(me, request.programmeId(), me));
+		return started(this.programmes.enrol(me, request.programmeId(), me));
 	}
 
 	@GetMapping("/api/enrolments/{enrolmentId}")
@@ -106,12 +115,15 @@ class ProgrammeController {
 	@PostMapping("/api/clients/{clientId}/enrolments")
 	@PreAuthorize("hasRole('THERAPIST')")
 	@ResponseStatus(HttpStatus.CREATED)
-	EnrolmentView assign(@PathVariable String clientId, @Valid @RequestBody Enrol request,
+	@ApiResponse(responseCode = "201", description = "A new enrolment")
+	@ApiResponse(responseCode = "200",
+			description = "The next run of the client's completed enrolment in this programme")
+	ResponseEntity<EnrolmentView> assign(@PathVariable String clientId, @Valid @RequestBody Enrol request,
 			Authentication authentication) {
 		String therapist = CurrentUser.id(authentication).value();
 		this.programmes.requireTherapistOf(therapist, clientId);
 		this.audit.record(therapist, "programme.assign", clientId, Map.of("programmeId", request.programmeId()));
-		return view(this.programmes.enrol(clientId, request.programmeId(), therapist));
+		return started(this.programmes.enrol(clientId, request.programmeId(), therapist));
 	}
 
 	@PostMapping("/api/enrolments/{enrolmentId}/steps/{stepId}/comments")
@@ -140,8 +152,15 @@ class ProgrammeController {
 			.toList();
 	}
 
+	/**
+	 * A first run is a new enrolment (201); a later run changed an existing one (200).
+	 */
+	private ResponseEntity<EnrolmentView> started(EnrolmentDocument enrolment) {
+		return ResponseEntity.status((enrolment.run() > 1) ? HttpStatus.OK : HttpStatus.CREATED).body(view(enrolment));
+	}
+
 	private EnrolmentView view(EnrolmentDocument enrolment) {
-		return EnrolmentView.of(enrolment, this.programmes.programmeOf(enrolment));
+		return EnrolmentView.of(enrolment, this.programmes.pinned(enrolment));
 	}
 
 	record Enrol(@NotBlank(message = "programme.required") @Size(max = 64) String programmeId) {

@@ -87,11 +87,21 @@ class ProgrammeService implements SmartInitializingSingleton {
 		}
 	}
 
+	/**
+	 * Starts a programme for a client. When the client completed it before, this starts
+	 * the next run of that enrolment (same id, same guide conversation, earlier answers
+	 * kept) instead of a second enrolment; {@code run} > 1 tells the two apart. An open
+	 * enrolment of the programme refuses both ({@code enrolment.exists}).
+	 */
 	EnrolmentDocument enrol(String clientId, String programmeId, String enrolledBy) {
 		Programme current = this.catalog.current(programmeId)
 			.orElseThrow(
 					() -> AnswerProblem.notFound("programme.not-found", "There is no programme " + programmeId + "."));
 		Account client = clientAccount(clientId);
+		EnrolmentDocument completed = latestCompleted(clientId, programmeId);
+		if (completed != null) {
+			return restart(clientId, completed.id());
+		}
 		String id = UUID.randomUUID().toString();
 		if (!this.enrolments.claimOpen(clientId, programmeId, id)) {
 			throw AnswerProblem.conflict("enrolment.exists", "You are already following this programme.");
@@ -232,6 +242,19 @@ class ProgrammeService implements SmartInitializingSingleton {
 			}
 		}
 		throw AnswerProblem.conflict("enrolment.busy", "The enrolment changed at the same time; try again.");
+	}
+
+	/**
+	 * The client's most recently completed enrolment in this programme (older data may
+	 * hold more than one), found through the client's index of enrolment ids.
+	 */
+	private @Nullable EnrolmentDocument latestCompleted(String clientId, String programmeId) {
+		return this.enrolments.findByClient(clientId)
+			.stream()
+			.filter((enrolment) -> enrolment.programmeId().equals(programmeId) && enrolment.status() == Status.COMPLETED
+					&& enrolment.completedAt() != null)
+			.max(java.util.Comparator.comparing(EnrolmentDocument::completedAt))
+			.orElse(null);
 	}
 
 	List<EnrolmentDocument> enrolmentsOf(String clientId) {

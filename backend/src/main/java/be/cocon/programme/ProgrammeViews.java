@@ -28,16 +28,21 @@ final class ProgrammeViews {
 	}
 
 	/**
-	 * An enrolment with its progress, for the client and their therapist; {@code answers}
-	 * holds every run (earlier runs first), {@code stepsDone} counts the current run and
-	 * {@code stepsTotal} is that plus the longest way from the current step to the end.
+	 * An enrolment with its progress, for the client and their therapist; {@code run}
+	 * counts the times the client started the programme (a repeat is a new run of the
+	 * same enrolment), {@code answers} and {@code scores} hold every run (earlier runs
+	 * first, each with its run), {@code stepsDone} counts the current run and
+	 * {@code stepsTotal} is that plus the longest way from the current step to the end;
+	 * {@code questionnaires} describes the questionnaires the programme version uses
+	 * (maximum and score bands, for charts).
 	 */
 	record EnrolmentView(String id, String programmeId, int version, Map<String, String> title, String status,
 			String conversationId, @Nullable String currentStepId, int stepsDone, int stepsTotal, int run,
 			Instant startedAt, Instant updatedAt, @Nullable Instant completedAt, List<AnsweredStep> answers,
-			List<Score> scores) {
+			List<Score> scores, List<QuestionnaireInfo> questionnaires) {
 
-		static EnrolmentView of(EnrolmentDocument enrolment, Programme programme) {
+		static EnrolmentView of(EnrolmentDocument enrolment, PinnedContent content) {
+			Programme programme = content.programme();
 			List<AnsweredStep> answers = concat(enrolment.earlierRuns(), enrolment.steps()).stream()
 				.map((done) -> AnsweredStep.of(done, programme))
 				.toList();
@@ -45,8 +50,9 @@ final class ProgrammeViews {
 			for (StepRecord done : concat(enrolment.earlierRuns(), enrolment.steps())) {
 				if (done.kind() == Content.StepKind.QUESTIONNAIRE) {
 					Content.Step step = programme.step(done.stepId());
-					scores.add(new Score((step != null) ? String.valueOf(step.questionnaire()) : "", done.answeredAt(),
-							(Integer) done.answer().get("score"), String.valueOf(done.answer().get("band"))));
+					scores.add(new Score((step != null) ? String.valueOf(step.questionnaire()) : "", done.run(),
+							done.answeredAt(), (Integer) done.answer().get("score"),
+							String.valueOf(done.answer().get("band"))));
 				}
 			}
 			int stepsDone = enrolment.steps().size();
@@ -54,7 +60,8 @@ final class ProgrammeViews {
 			return new EnrolmentView(enrolment.id(), enrolment.programmeId(), enrolment.version(),
 					programme.title().both(), enrolment.status().name(), enrolment.conversationId(),
 					enrolment.currentStepId(), stepsDone, total, enrolment.run(), enrolment.startedAt(),
-					enrolment.updatedAt(), enrolment.completedAt(), answers, scores);
+					enrolment.updatedAt(), enrolment.completedAt(), answers, scores,
+					content.questionnaires().values().stream().map(QuestionnaireInfo::of).toList());
 		}
 
 		/**
@@ -97,7 +104,37 @@ final class ProgrammeViews {
 
 	}
 
-	record Score(String questionnaire, Instant at, Integer score, String band) {
+	/**
+	 * A questionnaire score.
+	 *
+	 * @param questionnaire the questionnaire id
+	 * @param run the run of the enrolment it was given in
+	 * @param at when it was answered
+	 * @param score the total
+	 * @param band the id of the score band
+	 */
+	record Score(String questionnaire, int run, Instant at, Integer score, String band) {
+	}
+
+	/**
+	 * A questionnaire as the enrolment's programme version pinned it: its highest total
+	 * and its score bands (from the content file), lowest first.
+	 */
+	record QuestionnaireInfo(String id, String name, int maxScore, List<BandInfo> bands) {
+
+		static QuestionnaireInfo of(Content.Questionnaire questionnaire) {
+			return new QuestionnaireInfo(questionnaire.id(), questionnaire.name(), questionnaire.maxScore(),
+					questionnaire.bands()
+						.stream()
+						.sorted(java.util.Comparator.comparingInt(Content.Band::min))
+						.map((band) -> new BandInfo(band.id(), band.min(), band.max(), band.label().both()))
+						.toList());
+		}
+
+	}
+
+	/** A score band: totals {@code min} to {@code max} (both included). */
+	record BandInfo(String id, int min, int max, Map<String, String> label) {
 	}
 
 }

@@ -43,6 +43,9 @@ class ProgrammeStompTests {
 	@Autowired
 	TestTokens tokens;
 
+	@Autowired
+	Enrolments enrolments;
+
 	UserId client;
 
 	UserId therapist;
@@ -265,24 +268,25 @@ class ProgrammeStompTests {
 	}
 
 	@Test
-	void completedEnrolmentCannotBeLeftNorRestartedWhileANewerOneIsOpen() throws Exception {
+	void completedEnrolmentCannotBeLeftNorRestartedWhileAnotherOneIsOpen() throws Exception {
 		StompTestClient stomp = connect();
 		String completed = enrol("stress-and-relaxation").get("id").asString();
 		int answered = complete(stomp, completed).at("/data/summary/stepsDone").asInt();
-		String newer = enrol("stress-and-relaxation").get("id").asString();
+		// older data can hold a second, open enrolment of the same programme
+		assertThat(this.enrolments.claimOpen(this.client.value(), "stress-and-relaxation", "older-duplicate")).isTrue();
 
 		Response leave = act(completed, "leave");
 		assertThat(leave.status()).isEqualTo(409);
 		assertThat(leave.json().get("code").asString()).isEqualTo("enrolment.completed");
-		assertThat(enrolAgain("stress-and-relaxation").json().get("code").asString())
-			.as("leaving the completed one kept the newer one's claim")
-			.isEqualTo("enrolment.exists");
 		Response restart = act(completed, "restart");
 		assertThat(restart.status()).isEqualTo(409);
 		assertThat(restart.json().get("code").asString()).isEqualTo("enrolment.exists");
+		assertThat(enrolAgain("stress-and-relaxation").json().get("code").asString())
+			.as("neither a repeat nor a new enrolment while another one is open")
+			.isEqualTo("enrolment.exists");
 		assertThat(get("/api/enrolments/" + completed).get("status").asString()).isEqualTo("COMPLETED");
 
-		assertThat(act(newer, "leave").status()).isEqualTo(200);
+		this.enrolments.releaseOpen(this.client.value(), "stress-and-relaxation", "older-duplicate");
 		Response restarted = act(completed, "restart");
 		assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
 		assertThat(restarted.json().get("status").asString()).isEqualTo("ACTIVE");
@@ -292,6 +296,56 @@ class ProgrammeStompTests {
 		JsonNode first = nextOfKind(stomp, "STEP");
 		assertThat(first.get("data").get("stepId").asString()).isEqualTo("welcome");
 		assertThat(enrolAgain("stress-and-relaxation").json().get("code").asString()).isEqualTo("enrolment.exists");
+	}
+
+	@Test
+	void startingACompletedProgrammeAgainIsItsNextRunInTheSamePlace() throws Exception {
+		StompTestClient stomp = connect();
+		JsonNode firstRun = enrol("sleeping-better");
+		String id = firstRun.get("id").asString();
+		complete(stomp, id);
+		JsonNode runOne = get("/api/enrolments/" + id);
+
+		Response again = enrolAgain("sleeping-better");
+
+		assertThat(again.status()).as("a repeat changes the enrolment: " + again.body()).isEqualTo(200);
+		JsonNode repeat = again.json();
+		assertThat(repeat.get("id").asString()).isEqualTo(id);
+		assertThat(repeat.get("conversationId").asString()).isEqualTo(firstRun.get("conversationId").asString());
+		assertThat(repeat.get("run").asInt()).isEqualTo(2);
+		assertThat(repeat.get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(repeat.get("stepsDone").asInt()).isZero();
+		assertThat(repeat.get("answers")).as("the first run's answers are kept and readable")
+			.isEqualTo(runOne.get("answers"));
+		assertThat(get("/api/enrolments").size()).as("one entry for the programme").isEqualTo(1);
+		List<String> guides = new ArrayList<>();
+		get("/api/conversations").forEach((conversation) -> {
+			if ("GUIDE".equals(conversation.get("kind").asString())) {
+				guides.add(conversation.get("id").asString());
+			}
+		});
+		assertThat(guides).as("one guide conversation in the chat list")
+			.containsExactly(firstRun.get("conversationId").asString());
+		Response twice = enrolAgain("sleeping-better");
+		assertThat(twice.status()).as("an unfinished run cannot be started twice").isEqualTo(409);
+		assertThat(twice.json().get("code").asString()).isEqualTo("enrolment.exists");
+
+		complete(stomp, id);
+		String therapistToken = bearer(this.tokens.tokenFor(this.therapist, Role.THERAPIST));
+		JsonNode seen = this.http.get("/api/clients/" + this.client + "/enrolments", "Authorization", therapistToken)
+			.json();
+		assertThat(seen.size()).isEqualTo(1);
+		JsonNode scores = seen.get(0).get("scores");
+		assertThat(scores.findValuesAsString("questionnaire")).containsExactly("phq-9", "phq-9");
+		assertThat(scores.findValuesAsString("run")).containsExactly("1", "2");
+		assertThat(seen.get(0).get("answers").findValuesAsString("run")).containsOnly("1", "2");
+		JsonNode phq9 = seen.get(0).get("questionnaires").get(0);
+		assertThat(phq9.get("id").asString()).isEqualTo("phq-9");
+		assertThat(phq9.get("maxScore").asInt()).isEqualTo(27);
+		assertThat(phq9.get("bands").findValuesAsString("id")).containsExactly("minimal", "mild", "moderate",
+				"moderately-severe", "severe");
+		assertThat(phq9.get("bands").get(0).get("min").asInt()).isZero();
+		assertThat(phq9.get("bands").get(0).at("/label/nl").asString()).isNotBlank();
 	}
 
 	@Test

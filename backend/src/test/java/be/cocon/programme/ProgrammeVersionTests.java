@@ -86,14 +86,20 @@ class ProgrammeVersionTests {
 		assertThat(done.version()).isEqualTo(1);
 		assertThat(done.steps()).extracting(EnrolmentDocument.StepRecord::stepId)
 			.containsExactly("intro", "check", "closing");
-		assertThat(ProgrammeViews.EnrolmentView.of(done, second.programmeOf(done)).stepsTotal()).isEqualTo(3);
+		assertThat(ProgrammeViews.EnrolmentView.of(done, second.pinned(done)).stepsTotal()).isEqualTo(3);
 
-		EnrolmentDocument fresh = second.enrol(this.client, "test-pinned", this.client);
+		EnrolmentDocument repeat = second.enrol(this.client, "test-pinned", this.client);
+		assertThat(repeat.id()).isEqualTo(running.id());
+		assertThat(repeat.run()).isEqualTo(2);
+		assertThat(repeat.version()).as("a repeat is a run of the same enrolment, on its version").isEqualTo(1);
+
+		String other = this.tokens.account(Role.CLIENT).value();
+		EnrolmentDocument fresh = second.enrol(other, "test-pinned", other);
 		assertThat(fresh.version()).isEqualTo(2);
-		second.answer(this.client, fresh.id(), "intro", Map.of());
-		assertThat(refusal(() -> second.answer(this.client, fresh.id(), "check", Map.of("items", List.of(1, 1)))))
+		second.answer(other, fresh.id(), "intro", Map.of());
+		assertThat(refusal(() -> second.answer(other, fresh.id(), "check", Map.of("items", List.of(1, 1)))))
 			.isEqualTo("answer.items-missing");
-		assertThat(second.answer(this.client, fresh.id(), "check", Map.of("items", List.of(1, 1, 1))).currentStepId())
+		assertThat(second.answer(other, fresh.id(), "check", Map.of("items", List.of(1, 1, 1))).currentStepId())
 			.isEqualTo("added");
 	}
 
