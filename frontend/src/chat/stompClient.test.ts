@@ -164,15 +164,15 @@ describe('the STOMP transport', () => {
     const { stomp, transport, received } = setup();
     const stop = transport.watchTyping('c-1');
     await stomp.connect();
-    expect(stomp.subscriptions.has('/topic/conversations/c-1/typing')).toBe(true);
-    stomp.deliver('/topic/conversations/c-1/typing', { conversationId: 'c-1', userId: 'u', typing: true });
+    expect(stomp.subscriptions.has('/topic/typing.c-1')).toBe(true);
+    stomp.deliver('/topic/typing.c-1', { conversationId: 'c-1', userId: 'u', typing: true });
     expect(received).toEqual([{ type: 'typing', payload: { conversationId: 'c-1', userId: 'u', typing: true } }]);
 
     stomp.drop();
     await stomp.connect();
-    expect(stomp.subscriptions.has('/topic/conversations/c-1/typing')).toBe(true);
+    expect(stomp.subscriptions.has('/topic/typing.c-1')).toBe(true);
     stop();
-    expect(stomp.unsubscribed).toEqual(['/topic/conversations/c-1/typing']);
+    expect(stomp.unsubscribed).toEqual(['/topic/typing.c-1']);
   });
 
   it('follows another topic on the same connection: one subscription for all listeners, again after a reconnect', async () => {

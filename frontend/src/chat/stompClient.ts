@@ -74,7 +74,7 @@ export const destinations = {
   send: (conversationId: string) => `/app/conversations/${encodeURIComponent(conversationId)}/messages`,
   typing: (conversationId: string) => `/app/conversations/${encodeURIComponent(conversationId)}/typing`,
   read: (conversationId: string) => `/app/conversations/${encodeURIComponent(conversationId)}/read`,
-  typingTopic: (conversationId: string) => `/topic/conversations/${encodeURIComponent(conversationId)}/typing`,
+  typingTopic: (conversationId: string) => `/topic/typing.${encodeURIComponent(conversationId)}`,
 };
 
 export function defaultBrokerURL(location: Pick<Location, 'protocol' | 'host'> = window.location): string {

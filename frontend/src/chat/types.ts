@@ -84,7 +84,7 @@ export interface PresenceEvent {
   online: boolean;
 }
 
-/** `TypingEvent` on /topic/conversations/{id}/typing. */
+/** `TypingEvent` on /topic/typing.{id}. */
 export interface TypingEvent {
   conversationId: string;
   userId: string;

@@ -27,6 +27,12 @@ class ChatDelivery {
 
 	static final String PRESENCE = "/queue/presence";
 
+	/**
+	 * Typing signals of a conversation: {@code /topic/typing.<conversation id>} (a broker
+	 * such as RabbitMQ takes no further slashes in a topic's name).
+	 */
+	static final String TYPING_PREFIX = "/topic/typing.";
+
 	private final SimpMessagingTemplate broker;
 
 	private final UserEvents users;
@@ -55,8 +61,7 @@ class ChatDelivery {
 	}
 
 	void typing(String conversationId, String userId, boolean typing) {
-		this.broker.convertAndSend("/topic/conversations/" + conversationId + "/typing",
-				new TypingEvent(conversationId, userId, typing));
+		this.broker.convertAndSend(TYPING_PREFIX + conversationId, new TypingEvent(conversationId, userId, typing));
 	}
 
 	void presence(String toUserId, String userId, boolean online) {

@@ -38,7 +38,7 @@ class MessageSecurity {
 			.authenticated()
 			.simpSubscribeDestMatchers("/topic/escalations")
 			.hasRole(Role.MODERATOR.name())
-			.simpSubscribeDestMatchers("/topic/conversations/{conversationId}/typing")
+			.simpSubscribeDestMatchers("/topic/typing.{conversationId}")
 			.access(participantOf(conversations))
 			.anyMessage()
 			.denyAll();

@@ -35,9 +35,10 @@ import be.cocon.identity.BearerTokens;
  * authenticated before Spring Security's message authorization runs (this configurer is
  * ordered first), frames of a session keep their order both ways, frames and slow
  * consumers are bounded, and one instance uses the simple in-memory broker with
- * heartbeats. The container hands over a large WebSocket message in parts of its default
- * buffer size (8 KiB) rather than holding a buffer of the frame limit for every session:
- * the STOMP decoders put frames together and enforce the frame limit.
+ * heartbeats, several instances a STOMP broker relay ({@link BrokerRelaySettings}). The
+ * container hands over a large WebSocket message in parts of its default buffer size (8
+ * KiB) rather than holding a buffer of the frame limit for every session: the STOMP
+ * decoders put frames together and enforce the frame limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -56,11 +57,14 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final SendBacklog backlog;
 
-	WebSocketConfiguration(ChatSettings settings, BearerTokens tokens,
+	private final BrokerRelaySettings relay;
+
+	WebSocketConfiguration(ChatSettings settings, BrokerRelaySettings relay, BearerTokens tokens,
 			@Value("${cocon.identity.issuer:http://localhost:8080}") String publicUrl,
 			ObjectProvider<AuthorizationManager<Message<?>>> rules, ObjectProvider<ChatDelivery> delivery,
 			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
 		this.settings = settings;
+		this.relay = relay;
 		this.tokens = tokens;
 		this.refusals = new RefusalEvents(rules, delivery);
 		this.clientOutbound = clientOutbound;
@@ -98,9 +102,29 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// on): the resolved-subscribers cache must hold them all, or each message scans
 		// every subscription of every session
 		registry.setCacheLimit(this.settings.brokerCacheLimit());
-		registry.enableSimpleBroker("/topic", "/queue")
-			.setHeartbeatValue(new long[] { 10_000, 10_000 })
-			.setTaskScheduler(heartbeats);
+		if (this.relay.enabled()) {
+			// several instances: the broker destinations live in RabbitMQ (or another
+			// STOMP
+			// broker), which every instance relays its sessions' subscriptions and its
+			// events to; it reconnects by itself when the broker restarts
+			int heartbeat = (int) this.relay.heartbeat().toMillis();
+			registry.enableStompBrokerRelay("/topic", "/queue")
+				.setRelayHost(this.relay.host())
+				.setRelayPort(this.relay.port())
+				.setVirtualHost(this.relay.virtualHost())
+				.setClientLogin(this.relay.login())
+				.setClientPasscode(this.relay.passcode())
+				.setSystemLogin(this.relay.login())
+				.setSystemPasscode(this.relay.passcode())
+				.setSystemHeartbeatSendInterval(heartbeat)
+				.setSystemHeartbeatReceiveInterval(heartbeat)
+				.setTaskScheduler(heartbeats);
+		}
+		else {
+			registry.enableSimpleBroker("/topic", "/queue")
+				.setHeartbeatValue(new long[] { 10_000, 10_000 })
+				.setTaskScheduler(heartbeats);
+		}
 	}
 
 	@Override

@@ -13,8 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.messaging.simp.user.SimpSession;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import be.cocon.identity.Role;
 import be.cocon.identity.TestTokens;
@@ -43,9 +41,6 @@ class ChatAccessTests {
 
 	@Autowired
 	TestTokens tokens;
-
-	@Autowired
-	SimpUserRegistry users;
 
 	UserId client;
 
@@ -120,7 +115,7 @@ class ChatAccessTests {
 
 		JsonNode error = outsider.next("/user/queue/errors");
 		assertThat(error.get("code").asString()).isEqualTo("subscription.denied");
-		assertThat(error.get("destination").asString()).endsWith("/typing");
+		assertThat(error.get("destination").asString()).isEqualTo(typingTopic());
 	}
 
 	@Test
@@ -137,16 +132,10 @@ class ChatAccessTests {
 	}
 
 	@Test
-	void nobodySubscribesToTheBrokerQueueBehindAnotherUsersSession() throws Exception {
+	void nobodySubscribesToTheBrokerTopicBehindAnotherUsersQueue() throws Exception {
 		connect(this.clientToken);
 		StompTestClient outsider = connect(this.outsiderToken);
-		String sessionId = this.users.getUser(this.client.value())
-			.getSessions()
-			.stream()
-			.map(SimpSession::getId)
-			.findFirst()
-			.orElseThrow();
-		String target = "/queue/messages-user" + sessionId;
+		String target = UserTopics.of(this.client.value(), "/queue/messages");
 
 		outsider.subscribe(target);
 
@@ -199,7 +188,7 @@ class ChatAccessTests {
 	}
 
 	private String typingTopic() {
-		return "/topic/conversations/" + this.conversation + "/typing";
+		return "/topic/typing." + this.conversation;
 	}
 
 	private JsonNode history(String token) {

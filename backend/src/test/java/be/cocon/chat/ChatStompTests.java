@@ -433,11 +433,11 @@ class ChatStompTests {
 	void typingAndReadMarkersReachTheOtherSide() throws Exception {
 		StompTestClient kid = connect(this.clientToken);
 		StompTestClient doc = connect(this.therapistToken);
-		doc.subscribe("/topic/conversations/" + this.conversation + "/typing");
+		doc.subscribe("/topic/typing." + this.conversation);
 		Thread.sleep(150);
 
 		kid.send("/app/conversations/" + this.conversation + "/typing", "{\"typing\":true}");
-		JsonNode typing = doc.next("/topic/conversations/" + this.conversation + "/typing");
+		JsonNode typing = doc.next("/topic/typing." + this.conversation);
 		assertThat(typing.get("userId").asString()).isEqualTo(this.client.value());
 		assertThat(typing.get("typing").asBoolean()).isTrue();
 

@@ -271,9 +271,9 @@ class StompFuzzTests {
 		if (choice < 90) {
 			String hostile = Hostile.pick(random, Hostile.STRINGS);
 			String destination = Hostile.pick(random,
-					List.of("/topic/" + hostile, "/topic/conversations/" + hostile + "/typing",
-							"/user/queue/x" + hostile, "/app/" + hostile, "/queue/" + hostile,
-							"/topic/conversations/" + this.world.sentinelConversation + "/typing"));
+					List.of("/topic/" + hostile, "/topic/typing." + hostile, "/user/queue/x" + hostile,
+							"/app/" + hostile, "/queue/" + hostile,
+							"/topic/typing." + this.world.sentinelConversation));
 			return SessionFrame.subscribe(destination, "fuzz-" + serial, random.nextBoolean());
 		}
 		String hostile = Hostile.pick(random, Hostile.STRINGS);

@@ -143,9 +143,34 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	public void subscribe(String destination) {
+		this.session.subscribe(destination, handlerFor(destination));
+	}
+
+	/**
+	 * Subscribes with a {@code receipt} header. @return whether a RECEIPT frame for it
+	 * came within 2 s: with the broker relay, the broker sends it once the subscription
+	 * is in place
+	 */
+	public boolean subscribeWithReceipt(String destination) throws InterruptedException {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setReceipt("receipt-" + UUID.randomUUID());
+		CompletableFuture<Boolean> receipt = new CompletableFuture<>();
+		StompSession.Subscription subscription = this.session.subscribe(headers, handlerFor(destination));
+		subscription.addReceiptTask(() -> receipt.complete(true));
+		subscription.addReceiptLostTask(() -> receipt.complete(false));
+		try {
+			return receipt.get(5, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("No receipt outcome", ex);
+		}
+	}
+
+	private StompFrameHandler handlerFor(String destination) {
 		BlockingQueue<JsonNode> queue = this.received.computeIfAbsent(destination,
 				(key) -> new LinkedBlockingQueue<>());
-		this.session.subscribe(destination, new StompFrameHandler() {
+		return new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
 				return byte[].class;
@@ -157,7 +182,7 @@ public final class StompTestClient implements AutoCloseable {
 				StompTestClient.this.arrivals.add(new Received(destination, frame));
 				queue.add(frame);
 			}
-		});
+		};
 	}
 
 	/**
