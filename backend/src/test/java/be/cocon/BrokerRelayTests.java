@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -17,14 +22,18 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.test.util.TestSocketUtils;
 
 import be.cocon.support.HttpTestClient;
 import be.cocon.support.PkceSignIn;
 import be.cocon.support.StompTestClient;
+import be.cocon.support.TcpProxy;
 
 import static be.cocon.support.HttpTestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -54,6 +63,8 @@ class BrokerRelayTests {
 
 	static int secondPort;
 
+	static TcpProxy broker;
+
 	@BeforeAll
 	static void startTwoInstancesOnRabbitMq() {
 		if (!reachable()) {
@@ -64,6 +75,12 @@ class BrokerRelayTests {
 			}
 			Assumptions.abort(why);
 		}
+		try {
+			broker = new TcpProxy(PORT);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 		firstPort = TestSocketUtils.findAvailableTcpPort();
 		first = start(firstPort, "--cocon.store.data-dir=" + dataDir);
 		String store = first.getBean(MongoConnectionDetails.class).getConnectionString().getConnectionString();
@@ -73,7 +90,10 @@ class BrokerRelayTests {
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
+		if (broker != null) {
+			broker.close();
+		}
 		if (second != null) {
 			second.close();
 		}
@@ -138,6 +158,117 @@ class BrokerRelayTests {
 		}
 	}
 
+	@Test
+	void whenTheBrokerGoesAwayUnderLoadAndComesBackNothingAcknowledgedIsLostAndChatGoesOn() throws Exception {
+		String clientToken = token(firstPort, "demo-client");
+		String therapistToken = token(secondPort, "demo-therapist");
+		HttpTestClient http = new HttpTestClient(firstPort);
+		String conversation = http.get("/api/conversations", "Authorization", bearer(clientToken))
+			.json()
+			.get(0)
+			.get("id")
+			.asString();
+		StompTestClient client = subscribed(firstPort, clientToken);
+		StompTestClient therapist = subscribed(secondPort, therapistToken);
+
+		// chat load: the client keeps sending until its session is cut
+		Set<String> acked = ConcurrentHashMap.newKeySet();
+		List<String> sent = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String id = UUID.randomUUID().toString();
+			sent.add(id);
+			client.sendMessage(conversation, id, "voor de onderbreking " + i);
+		}
+		for (int i = 0; i < 20; i++) {
+			acked.add(client.next("/user/queue/acks").get("clientMessageId").asString());
+		}
+		assertThat(acked).containsExactlyInAnyOrderElementsOf(sent);
+
+		broker.refuse();
+		for (int i = 0; i < 20 && client.isConnected(); i++) {
+			String id = UUID.randomUUID().toString();
+			try {
+				client.sendMessage(conversation, id, "tijdens de onderbreking " + i);
+			}
+			catch (IllegalStateException closed) {
+				break;
+			}
+			JsonNode ack = client.poll("/user/queue/acks", 100);
+			if (ack != null) {
+				acked.add(ack.get("clientMessageId").asString());
+			}
+		}
+		// a session whose broker connection broke is closed, so its client reconnects
+		assertThat(client.awaitClosed(15_000)).isTrue();
+		assertThat(therapist.awaitClosed(15_000)).isTrue();
+
+		broker.admit();
+		// the instances reconnect to the broker by themselves (Spring retries every 5 s)
+		StompTestClient back = await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> subscribed(firstPort, clientToken), (session) -> session != null);
+		StompTestClient therapistBack = await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> subscribed(secondPort, therapistToken), (session) -> session != null);
+
+		// every acknowledged message is stored, once
+		List<String> stored = new ArrayList<>();
+		http.get("/api/conversations/" + conversation + "/messages?after=0&limit=100", "Authorization",
+				bearer(clientToken))
+			.json()
+			.get("messages")
+			.forEach((message) -> stored.add(message.path("clientMessageId").asString("")));
+		assertThat(stored).containsAll(acked);
+		assertThat(new HashSet<>(stored)).hasSameSizeAs(stored);
+
+		String after = UUID.randomUUID().toString();
+		back.sendMessage(conversation, after, "na de onderbreking");
+		assertThat(back.next("/user/queue/acks").get("clientMessageId").asString()).isEqualTo(after);
+		assertThat(therapistBack.next("/user/queue/messages").get("clientMessageId").asString()).isEqualTo(after);
+		for (StompTestClient session : List.of(client, therapist, back, therapistBack)) {
+			session.close();
+		}
+	}
+
+	@Test
+	void aUserWithSessionsOnBothInstancesStaysOnlineUntilTheLastOneCloses() throws Exception {
+		String clientToken = token(firstPort, "demo-client");
+		String clientId = new HttpTestClient(firstPort).get("/api/me", "Authorization", bearer(clientToken))
+			.json()
+			.get("id")
+			.asString();
+		// sessions of the other tests are gone everywhere
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> sessionsOf(first, clientId) == 0 && sessionsOf(second, clientId) == 0);
+		StompTestClient therapist = subscribed(secondPort, token(secondPort, "demo-therapist"));
+
+		StompTestClient onFirst = subscribed(firstPort, clientToken);
+		JsonNode online = therapist.next("/user/queue/presence");
+		assertThat(online.get("userId").asString()).isEqualTo(clientId);
+		assertThat(online.get("online").asBoolean()).isTrue();
+
+		StompTestClient onSecond = subscribed(secondPort, clientToken);
+		// both instances know both sessions (the registries are broadcast every second)
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> sessionsOf(first, clientId) == 2 && sessionsOf(second, clientId) == 2);
+		onFirst.close();
+		await().atMost(Duration.ofSeconds(15)).until(() -> sessionsOf(second, clientId) == 1);
+		assertThat(therapist.poll("/user/queue/presence", 1000)).as("still online on the second instance").isNull();
+
+		onSecond.close();
+		JsonNode offline = therapist.next("/user/queue/presence");
+		assertThat(offline.get("userId").asString()).isEqualTo(clientId);
+		assertThat(offline.get("online").asBoolean()).isFalse();
+		therapist.close();
+	}
+
+	private static int sessionsOf(ConfigurableApplicationContext instance, String userId) {
+		SimpUser user = instance.getBean(SimpUserRegistry.class).getUser(userId);
+		return (user != null) ? user.getSessions().size() : 0;
+	}
+
 	private static StompTestClient subscribed(int port, String token) throws Exception {
 		StompTestClient stomp = StompTestClient.connect(port, token);
 		for (String queue : List.of("messages", "acks", "errors", "read", "presence")) {
@@ -151,13 +282,14 @@ class BrokerRelayTests {
 	}
 
 	private static ConfigurableApplicationContext start(int port, String... args) {
-		String[] all = new String[args.length + 5];
+		String[] all = new String[args.length + 6];
 		all[0] = "--server.port=" + port;
 		all[1] = "--cocon.chat.relay.host=" + HOST;
-		all[2] = "--cocon.chat.relay.port=" + PORT;
+		all[2] = "--cocon.chat.relay.port=" + broker.port();
 		all[3] = "--spring.jmx.enabled=false";
 		all[4] = "--management.endpoints.jmx.exposure.exclude=*";
-		System.arraycopy(args, 0, all, 5, args.length);
+		all[5] = "--cocon.chat.relay.registry-broadcast=1s";
+		System.arraycopy(args, 0, all, 6, args.length);
 		return new SpringApplicationBuilder(CoconApplication.class).run(all);
 	}
 

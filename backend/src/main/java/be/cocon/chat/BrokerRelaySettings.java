@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passcode its password (from the environment only)
  * @param virtualHost the broker's virtual host
  * @param heartbeat heartbeats between the instance and the broker, both ways
+ * @param registryBroadcast how often each instance tells the others which users have a
+ * session open on it (Spring's user registry broadcast); presence across instances is at
+ * most this late, and an instance that stopped is forgotten after twice this
  */
 @ConfigurationProperties("cocon.chat.relay")
 record BrokerRelaySettings(@Nullable String host, @DefaultValue("61613") int port, @DefaultValue("guest") String login,
 		@DefaultValue("guest") String passcode, @DefaultValue("/") String virtualHost,
-		@DefaultValue("10s") Duration heartbeat) {
+		@DefaultValue("10s") Duration heartbeat, @DefaultValue("5s") Duration registryBroadcast) {
 
 	boolean enabled() {
 		return this.host != null && !this.host.isBlank();

@@ -1,6 +1,5 @@
 package be.cocon.chat;
 
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 import be.cocon.chat.ChatViews.Ack;
@@ -33,12 +32,9 @@ class ChatDelivery {
 	 */
 	static final String TYPING_PREFIX = "/topic/typing.";
 
-	private final SimpMessagingTemplate broker;
-
 	private final UserEvents users;
 
-	ChatDelivery(SimpMessagingTemplate broker, UserEvents users) {
-		this.broker = broker;
+	ChatDelivery(UserEvents users) {
 		this.users = users;
 	}
 
@@ -61,7 +57,7 @@ class ChatDelivery {
 	}
 
 	void typing(String conversationId, String userId, boolean typing) {
-		this.broker.convertAndSend(TYPING_PREFIX + conversationId, new TypingEvent(conversationId, userId, typing));
+		this.users.toTopic(TYPING_PREFIX + conversationId, new TypingEvent(conversationId, userId, typing));
 	}
 
 	void presence(String toUserId, String userId, boolean online) {

@@ -7,15 +7,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.AbstractSubProtocolEvent;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Who is online on this instance: a user is online while at least one STOMP session is
- * open. When that changes, the people they share a conversation with are told. Ephemeral
- * by design: nothing is stored.
+ * Who is online: a user is online while at least one STOMP session is open, on this
+ * instance or (with the broker relay) on another one. When that changes, the people they
+ * share a conversation with are told. Each instance tracks its own sessions; those on
+ * other instances it knows from Spring's user registry, which the instances broadcast to
+ * each other ({@link BrokerRelaySettings#registryBroadcast()}), so a user who closes a
+ * session here while one stays open elsewhere is not announced offline, nor online again
+ * when they open a second one. Ephemeral by design: nothing is stored.
  */
 @Component
 class Presence {
@@ -26,14 +33,34 @@ class Presence {
 
 	private final ChatDelivery delivery;
 
-	Presence(Conversations conversations, ChatDelivery delivery) {
+	private final SimpUserRegistry users;
+
+	Presence(Conversations conversations, ChatDelivery delivery, SimpUserRegistry users) {
 		this.conversations = conversations;
 		this.delivery = delivery;
+		this.users = users;
 	}
 
 	boolean isOnline(String userId) {
 		Set<String> open = this.sessions.get(userId);
-		return open != null && !open.isEmpty();
+		return (open != null && !open.isEmpty()) || hasSessionsElsewhere(userId, Set.of());
+	}
+
+	/**
+	 * Whether another instance reported a session of the user: a session in the user
+	 * registry that is not one of this instance's (nor the one just closed here, which
+	 * the registry may still hold).
+	 */
+	private boolean hasSessionsElsewhere(String userId, Set<String> alsoHere) {
+		SimpUser user = this.users.getUser(userId);
+		if (user == null) {
+			return false;
+		}
+		Set<String> here = this.sessions.getOrDefault(userId, Set.of());
+		return user.getSessions()
+			.stream()
+			.map(SimpSession::getId)
+			.anyMatch((id) -> !here.contains(id) && !alsoHere.contains(id));
 	}
 
 	@EventListener
@@ -48,7 +75,7 @@ class Presence {
 			cameOnline = open.isEmpty();
 			open.add(sessionOf(event));
 		}
-		if (cameOnline) {
+		if (cameOnline && !hasSessionsElsewhere(userId, Set.of(sessionOf(event)))) {
 			tellPartners(userId, true);
 		}
 	}
@@ -64,7 +91,7 @@ class Presence {
 			Set<String> open = this.sessions.getOrDefault(userId, Set.of());
 			wentOffline = open.remove(event.getSessionId()) && open.isEmpty();
 		}
-		if (wentOffline) {
+		if (wentOffline && !hasSessionsElsewhere(userId, Set.of(event.getSessionId()))) {
 			tellPartners(userId, false);
 		}
 	}

@@ -55,6 +55,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ObjectProvider<MessageChannel> clientOutbound;
 
+	/** Where instances tell each other which users have sessions open on them. */
+	static final String REGISTRY_BROADCAST = "/topic/cocon.user-registry";
+
 	private final SendBacklog backlog;
 
 	private final BrokerRelaySettings relay;
@@ -118,6 +121,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 				.setSystemPasscode(this.relay.passcode())
 				.setSystemHeartbeatSendInterval(heartbeat)
 				.setSystemHeartbeatReceiveInterval(heartbeat)
+				// each instance tells the others who has a session open on it, for
+				// presence
+				.setUserRegistryBroadcast(REGISTRY_BROADCAST)
 				.setTaskScheduler(heartbeats);
 		}
 		else {

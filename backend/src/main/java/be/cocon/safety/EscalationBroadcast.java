@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 import be.cocon.chat.UserEvents;
@@ -27,12 +26,9 @@ class EscalationBroadcast {
 	private static final Set<EventType> FOR_THERAPIST = Set.of(EventType.OPENED, EventType.SIGNAL, EventType.CLAIMED,
 			EventType.RESOLVED);
 
-	private final SimpMessagingTemplate broker;
-
 	private final UserEvents users;
 
-	EscalationBroadcast(SimpMessagingTemplate broker, UserEvents users) {
-		this.broker = broker;
+	EscalationBroadcast(UserEvents users) {
 		this.users = users;
 	}
 
@@ -48,7 +44,7 @@ class EscalationBroadcast {
 	 */
 	void changed(EventType forModerators, @Nullable EventType forTherapist, Summary escalation,
 			@Nullable String therapistId) {
-		this.broker.convertAndSend(MODERATORS, new EscalationEvent(forModerators, escalation));
+		this.users.toTopic(MODERATORS, new EscalationEvent(forModerators, escalation));
 		if (therapistId != null && forTherapist != null && FOR_THERAPIST.contains(forTherapist)
 				&& escalation.severity() != Severity.REVIEW) {
 			this.users.send(therapistId, THERAPIST, new EscalationEvent(forTherapist, escalation));
