@@ -155,10 +155,14 @@ public final class StompTestClient implements AutoCloseable {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
 		headers.setReceipt("receipt-" + UUID.randomUUID());
+		return awaitReceipt(this.session.subscribe(headers, handlerFor(destination)));
+	}
+
+	/** Whether the RECEIPT came (within the client's 2 s receipt time limit). */
+	private static boolean awaitReceipt(StompSession.Receiptable sent) throws InterruptedException {
 		CompletableFuture<Boolean> receipt = new CompletableFuture<>();
-		StompSession.Subscription subscription = this.session.subscribe(headers, handlerFor(destination));
-		subscription.addReceiptTask(() -> receipt.complete(true));
-		subscription.addReceiptLostTask(() -> receipt.complete(false));
+		sent.addReceiptTask(() -> receipt.complete(true));
+		sent.addReceiptLostTask(() -> receipt.complete(false));
 		try {
 			return receipt.get(5, TimeUnit.SECONDS);
 		}
@@ -245,16 +249,7 @@ public final class StompTestClient implements AutoCloseable {
 		headers.setDestination(destination);
 		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
 		headers.setReceipt("receipt-" + UUID.randomUUID());
-		CompletableFuture<Boolean> receipt = new CompletableFuture<>();
-		StompSession.Receiptable sent = this.session.send(headers, json.getBytes(StandardCharsets.UTF_8));
-		sent.addReceiptTask(() -> receipt.complete(true));
-		sent.addReceiptLostTask(() -> receipt.complete(false));
-		try {
-			return receipt.get(5, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new AssertionError("No receipt outcome", ex);
-		}
+		return awaitReceipt(this.session.send(headers, json.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	public void sendMessage(String conversationId, String clientMessageId, String body) {
