@@ -181,6 +181,15 @@ export const tests = [
       await mood.scrollIntoViewIfNeeded();
       await elementShot(mood, ctx, 'mood-therapist-chart.png');
 
+      // At phone width the charts shrink with their cards (a chart's canvas once held the page wide).
+      await t.setViewportSize({ width: 360, height: 780 });
+      const fits = await t.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 }).then(
+        () => true,
+        () => false,
+      );
+      assert.ok(fits, `Robin's page fits a 360px screen (${await phoneOverflow(t)}px too wide)`);
+      await t.setViewportSize({ width: 1280, height: 1000 });
+
       // A nudge now: Robin sees it arrive live, marked as a nudge from the therapist.
       const nudges = t.getByRole('region', { name: NL.nudgeRegion });
       const now = `Goed bezig met je check-ins, Robin! (${id})`;

@@ -123,27 +123,30 @@ export function ScoreChart({ series }: { series: ScoreSeries }) {
       <div className="score-chart">
         <canvas ref={canvas} role="img" aria-label={p('therapist.chartLabel', { name })} />
       </div>
-      <table className="visually-hidden" id={tableId}>
-        <caption>{p('therapist.chartLabel', { name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{p('therapist.tableDate')}</th>
-            <th scope="col">{p('therapist.tableScore')}</th>
-            <th scope="col">{p('therapist.tableBand')}</th>
-            {severalRuns && <th scope="col">{p('therapist.tableRun')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {series.points.map((point, index) => (
-            <tr key={`${point.at}-${index}`}>
-              <td>{labels[index]}</td>
-              <td>{point.score}</td>
-              <td>{bands[index]}</td>
-              {severalRuns && <td>{runs[index]}</td>}
+      {/* Hidden in a box: a table is as wide as its cells whatever its width, so on its own it would widen a phone page. */}
+      <div className="visually-hidden">
+        <table id={tableId}>
+          <caption>{p('therapist.chartLabel', { name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{p('therapist.tableDate')}</th>
+              <th scope="col">{p('therapist.tableScore')}</th>
+              <th scope="col">{p('therapist.tableBand')}</th>
+              {severalRuns && <th scope="col">{p('therapist.tableRun')}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {series.points.map((point, index) => (
+              <tr key={`${point.at}-${index}`}>
+                <td>{labels[index]}</td>
+                <td>{point.score}</td>
+                <td>{bands[index]}</td>
+                {severalRuns && <td>{runs[index]}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {series.bands.length > 0 && (
         <ul className="score-bands" aria-label={p('therapist.bands', { name })}>
           {series.bands.map((band, index) => (
