@@ -48,6 +48,8 @@ final class LoadRun {
 
 	private static final String BARRIER = "/app/loadtest-barrier-";
 
+	private static final String READY_RECEIPT = "loadtest-ready-";
+
 	private static final long HOUR_MICROS = 3_600_000_000L;
 
 	/** Longest wait from the start of a handshake to CONNECTED. */
@@ -656,6 +658,11 @@ final class LoadRun {
 			switch (frame.command()) {
 				case "CONNECTED" -> connected(connection);
 				case "MESSAGE" -> message(frame);
+				case "RECEIPT" -> {
+					if ((READY_RECEIPT + this.index).equals(frame.header("receipt-id"))) {
+						this.ready.release();
+					}
+				}
 				case "ERROR" -> {
 					String message = String.valueOf(frame.header("message"));
 					int colon = message.indexOf(':');
@@ -683,9 +690,15 @@ final class LoadRun {
 			LoadRun.this.connectLatency.recordValue((this.connectedAt - this.connectStarted) / 1000);
 			connection.send(StompFrame.of("SUBSCRIBE", "id", "m", "destination", "/user/queue/messages"));
 			connection.send(StompFrame.of("SUBSCRIBE", "id", "a", "destination", "/user/queue/acks"));
-			connection.send(StompFrame.of("SUBSCRIBE", "id", "e", "destination", "/user/queue/errors"));
-			// frames of a session are handled in order: once the answer to this comes
-			// back, the subscriptions before it are in place
+			connection.send(StompFrame.of("SUBSCRIBE", "id", "e", "destination", "/user/queue/errors", "receipt",
+					READY_RECEIPT + this.index));
+			// Frames of a session are handled in order: on one instance (the in-memory
+			// broker), once the answer to this comes back, the subscriptions before it
+			// are in place. With the broker relay the subscriptions are made at the
+			// broker over the session's own relay connection, and the answer published
+			// over another, so it may get there first and be dropped; there the broker's
+			// RECEIPT for the last subscription says they are in place (the in-memory
+			// broker sends none).
 			connection.send(StompFrame.withBody("SEND", "{}", "destination", BARRIER + this.index, "content-type",
 					"application/json"));
 			returnPermit();
