@@ -48,6 +48,8 @@ final class LoadRun {
 
 	private static final String BARRIER = "/app/loadtest-barrier-";
 
+	private static final String READY_RECEIPT = "loadtest-ready-";
+
 	private static final long HOUR_MICROS = 3_600_000_000L;
 
 	/** Longest wait from the start of a handshake to CONNECTED. */
@@ -59,13 +61,30 @@ final class LoadRun {
 	 * @param userId whose session
 	 * @param authorization the CONNECT {@code Authorization} header
 	 * @param conversationId the conversation it sends in
+	 * @param instance the server instance it connects to: an index into
+	 * {@link Settings#webSocketUrls()}
 	 */
-	record Participant(String userId, String authorization, String conversationId) {
+	record Participant(String userId, String authorization, String conversationId, int instance) {
 	}
 
-	/** What a run needs from its caller. */
-	record Settings(String name, String webSocketUrl, String origin, List<Double> rates, Duration warmup,
+	/**
+	 * What a run needs from its caller.
+	 *
+	 * @param webSocketUrls one per server instance
+	 */
+	record Settings(String name, List<String> webSocketUrls, String origin, List<Double> rates, Duration warmup,
 			Duration duration, int burst, Duration drain, int connectConcurrency, int clientThreads, int sendThreads) {
+	}
+
+	/**
+	 * The instance a participant of a pair connects to: pairs go round robin over the
+	 * instances, the client on the pair's instance and the therapist on the next one. So
+	 * with two or more instances every message crosses from one instance to another (the
+	 * live path through the broker relay is what is measured), and the sessions are
+	 * spread evenly.
+	 */
+	static int instanceOf(int pair, boolean therapist, int instances) {
+		return (pair + (therapist ? 1 : 0)) % instances;
 	}
 
 	/** Reads back a conversation's stored messages after a seq (null: no store). */
@@ -79,7 +98,8 @@ final class LoadRun {
 
 	private final List<Participant> participants;
 
-	private final @Nullable ProcessProbe server;
+	/** The server's instances, in the order of the URLs; empty when not measured. */
+	private final List<ProcessProbe> servers;
 
 	private final @Nullable StoreReader store;
 
@@ -113,11 +133,11 @@ final class LoadRun {
 
 	private volatile @Nullable BurstStats burst;
 
-	LoadRun(Settings settings, List<Participant> participants, @Nullable ProcessProbe server,
+	LoadRun(Settings settings, List<Participant> participants, List<ProcessProbe> servers,
 			@Nullable StoreReader store) {
 		this.settings = settings;
 		this.participants = participants;
-		this.server = server;
+		this.servers = servers;
 		this.store = store;
 		this.scheduler = new ScheduledThreadPoolExecutor(settings.sendThreads(), daemon("load-send"));
 		this.scheduler.setRemoveOnCancelPolicy(true);
@@ -135,16 +155,17 @@ final class LoadRun {
 			}
 			byConversation.forEach((conversation, receivers) -> this.completeness.conversation(conversation,
 					receivers.stream().mapToInt(Integer::intValue).toArray()));
-			long serverBefore = (this.server != null) ? this.server.heapAfterGc() : -1;
+			long serverBefore = total(serverReadings(ProcessProbe::heapAfterGc));
 			long clientBefore = clientHeapAfterGc();
 			Report.Connect connect = connectAll();
-			long serverIdle = (this.server != null) ? this.server.heapAfterGc() : -1;
+			List<Long> serverIdles = serverReadings(ProcessProbe::heapAfterGc);
+			long serverIdle = total(serverIdles);
 			long clientIdle = clientHeapAfterGc();
 			int connected = connect.connected();
 			Report.Memory memory = new Report.Memory(serverBefore, serverIdle,
 					(serverBefore >= 0 && serverIdle >= 0 && connected > 0)
 							? (serverIdle - serverBefore) / (double) connected : -1,
-					(connected > 0) ? (clientIdle - clientBefore) / (double) connected : -1);
+					(connected > 0) ? (clientIdle - clientBefore) / (double) connected : -1, serverIdles);
 			List<PhaseStats> offered = new ArrayList<>();
 			for (double rate : this.settings.rates()) {
 				offered.add(offer(rate));
@@ -160,9 +181,10 @@ final class LoadRun {
 			// latencies of messages acked after their window (during the drain) count too
 			List<Report.Phase> phases = offered.stream().map(PhaseStats::report).toList();
 			Completeness.Result result = this.completeness.result(readStore());
-			return new Report.Target(this.settings.name(), this.settings.webSocketUrl(), this.participants.size(),
-					connect, memory, phases, burstReport, result, counts(this.errors), counts(this.rejections),
-					counts(this.closed), drainSeconds);
+			return new Report.Target(this.settings.name(), this.settings.webSocketUrls(),
+					this.settings.webSocketUrls().size(), this.participants.size(), connect, memory, phases,
+					burstReport, result, counts(this.errors), counts(this.rejections), counts(this.closed),
+					drainSeconds);
 		}
 		finally {
 			for (Session session : this.sessions) {
@@ -183,7 +205,7 @@ final class LoadRun {
 
 	private Report.Connect connectAll() throws InterruptedException {
 		Semaphore permits = new Semaphore(this.settings.connectConcurrency());
-		URI uri = URI.create(this.settings.webSocketUrl());
+		List<URI> uris = this.settings.webSocketUrls().stream().map(URI::create).toList();
 		long started = System.nanoTime();
 		for (Session session : this.sessions) {
 			permits.acquire();
@@ -195,6 +217,7 @@ final class LoadRun {
 					session.connectFailed("no CONNECTED within " + CONNECT_TIMEOUT.toSeconds() + " s");
 				}
 			}, CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			URI uri = uris.get(session.participant.instance());
 			StompFrame connect = StompFrame.of("CONNECT", "accept-version", "1.2", "host", uri.getHost(), "heart-beat",
 					"0,0", "Authorization", session.participant.authorization());
 			StompConnection.open(this.http, uri, this.settings.origin(), connect, CONNECT_TIMEOUT, session)
@@ -259,18 +282,27 @@ final class LoadRun {
 				this.settings.name(), Report.fmt(rate), senders.size(), this.settings.warmup().toSeconds(),
 				this.settings.duration().toSeconds());
 		sleepUntil(measureFrom);
-		long serverCpu0 = (this.server != null) ? this.server.cpuNanos() : -1;
+		List<Long> serverCpu0 = serverReadings(ProcessProbe::cpuNanos);
 		long clientCpu0 = ProcessProbe.self().cpuNanos();
 		sleepUntil(measureFrom + (measureTo - measureFrom) / 2);
-		long heapMid = (this.server != null) ? this.server.heapUsed() : -1;
+		List<Long> heapMid = serverReadings(ProcessProbe::heapUsed);
 		sleepUntil(measureTo);
-		long serverCpu1 = (this.server != null) ? this.server.cpuNanos() : -1;
+		List<Long> serverCpu1 = serverReadings(ProcessProbe::cpuNanos);
 		long clientCpu1 = ProcessProbe.self().cpuNanos();
-		long heapEnd = (this.server != null) ? this.server.heapUsed() : -1;
+		List<Long> heapEnd = serverReadings(ProcessProbe::heapUsed);
 		double window = stats.seconds();
-		stats.serverCpuCores = cores(serverCpu0, serverCpu1, window);
+		List<Double> cores = new ArrayList<>();
+		List<Long> heaps = new ArrayList<>();
+		for (int i = 0; i < this.servers.size(); i++) {
+			cores.add(cores(serverCpu0.get(i), serverCpu1.get(i), window));
+			heaps.add(Math.max(heapMid.get(i), heapEnd.get(i)));
+		}
+		stats.serverCpuCoresPerInstance = cores;
+		stats.serverHeapUsedPerInstance = heaps;
+		stats.serverCpuCores = cores.stream().anyMatch((core) -> core < 0) || cores.isEmpty() ? -1
+				: cores.stream().mapToDouble(Double::doubleValue).sum();
 		stats.clientCpuCores = cores(clientCpu0, clientCpu1, window);
-		stats.serverHeapUsed = Math.max(heapMid, heapEnd);
+		stats.serverHeapUsed = total(heaps);
 		stats.loadAverage = ProcessProbe.loadAverage();
 		return stats;
 	}
@@ -367,6 +399,19 @@ final class LoadRun {
 	}
 
 	// ---- helpers
+
+	/** A reading of every server instance, in order (-1 where unknown). */
+	private List<Long> serverReadings(java.util.function.ToLongFunction<ProcessProbe> reading) {
+		return this.servers.stream().map(reading::applyAsLong).toList();
+	}
+
+	/** The sum over the instances; -1 when none or any of them is unknown. */
+	static long total(List<Long> readings) {
+		if (readings.isEmpty() || readings.stream().anyMatch((reading) -> reading < 0)) {
+			return -1;
+		}
+		return readings.stream().mapToLong(Long::longValue).sum();
+	}
 
 	private static double cores(long before, long after, double seconds) {
 		return (before < 0 || after < 0) ? -1 : (after - before) / 1e9 / seconds;
@@ -477,6 +522,10 @@ final class LoadRun {
 
 		volatile long serverHeapUsed = -1;
 
+		volatile List<Double> serverCpuCoresPerInstance = List.of();
+
+		volatile List<Long> serverHeapUsedPerInstance = List.of();
+
 		volatile double loadAverage = -1;
 
 		PhaseStats(double rate, long from, long to) {
@@ -495,7 +544,8 @@ final class LoadRun {
 			return new Report.Phase(this.rate, window, sent / window, this.ackedInWindow.sum() / window,
 					sent - this.measuredAcks.sum(), Latency.of(this.ack), Latency.of(this.accepted),
 					Latency.of(this.delivery), Latency.of(this.lag), counts(this.errors), counts(this.rejections),
-					this.serverCpuCores, this.clientCpuCores, this.serverHeapUsed, this.loadAverage);
+					this.serverCpuCores, this.clientCpuCores, this.serverHeapUsed, this.loadAverage,
+					this.serverCpuCoresPerInstance, this.serverHeapUsedPerInstance);
 		}
 
 	}
@@ -608,6 +658,11 @@ final class LoadRun {
 			switch (frame.command()) {
 				case "CONNECTED" -> connected(connection);
 				case "MESSAGE" -> message(frame);
+				case "RECEIPT" -> {
+					if ((READY_RECEIPT + this.index).equals(frame.header("receipt-id"))) {
+						this.ready.release();
+					}
+				}
 				case "ERROR" -> {
 					String message = String.valueOf(frame.header("message"));
 					int colon = message.indexOf(':');
@@ -635,9 +690,15 @@ final class LoadRun {
 			LoadRun.this.connectLatency.recordValue((this.connectedAt - this.connectStarted) / 1000);
 			connection.send(StompFrame.of("SUBSCRIBE", "id", "m", "destination", "/user/queue/messages"));
 			connection.send(StompFrame.of("SUBSCRIBE", "id", "a", "destination", "/user/queue/acks"));
-			connection.send(StompFrame.of("SUBSCRIBE", "id", "e", "destination", "/user/queue/errors"));
-			// frames of a session are handled in order: once the answer to this comes
-			// back, the subscriptions before it are in place
+			connection.send(StompFrame.of("SUBSCRIBE", "id", "e", "destination", "/user/queue/errors", "receipt",
+					READY_RECEIPT + this.index));
+			// Frames of a session are handled in order: on one instance (the in-memory
+			// broker), once the answer to this comes back, the subscriptions before it
+			// are in place. With the broker relay the subscriptions are made at the
+			// broker over the session's own relay connection, and the answer published
+			// over another, so it may get there first and be dropped; there the broker's
+			// RECEIPT for the last subscription says they are in place (the in-memory
+			// broker sends none).
 			connection.send(StompFrame.withBody("SEND", "{}", "destination", BARRIER + this.index, "content-type",
 					"application/json"));
 			returnPermit();

@@ -18,12 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class Options {
 
-	private static final Set<String> FLAGS = Set.of("no-baseline", "no-cocon", "help");
+	private static final Set<String> FLAGS = Set.of("no-baseline", "no-cocon", "relay", "help");
 
 	private static final Set<String> KNOWN = Set.of("url", "app", "run-dir", "heap", "jvm-arg", "app-arg", "sessions",
 			"rate", "rates", "duration", "warmup", "burst", "no-baseline", "no-cocon", "report", "issuer", "admin-user",
 			"admin-password", "connect-concurrency", "client-threads", "send-threads", "drain", "seed-concurrency",
-			"pid", "help");
+			"pid", "instances", "relay", "relay-host", "relay-port", "help");
 
 	private final Map<String, List<String>> values;
 
@@ -109,6 +109,32 @@ final class Options {
 			rates.add(Double.parseDouble(rate.trim()));
 		}
 		return rates;
+	}
+
+	/**
+	 * How many Cocon instances to run on, in turn: {@code --instances 2} or
+	 * {@code --instances 1,2} (the same load on one, then on two).
+	 */
+	List<Integer> instances() {
+		String list = string("instances", "1");
+		List<Integer> counts = new ArrayList<>();
+		for (String count : list.split(",", -1)) {
+			int instances;
+			try {
+				instances = Integer.parseInt(count.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("--instances takes counts such as 2 or 1,2, not " + list);
+			}
+			if (instances < 1) {
+				throw new IllegalArgumentException("--instances must be 1 or more, not " + instances);
+			}
+			counts.add(instances);
+		}
+		if (counts.size() != counts.stream().distinct().count()) {
+			throw new IllegalArgumentException("--instances lists a count twice: " + list);
+		}
+		return counts;
 	}
 
 	static Duration duration(String text) {

@@ -76,8 +76,10 @@ final class Report {
 	 * @param serverIdle server heap after a full GC with every session connected and idle
 	 * @param serverPerIdleSession the difference per connected session
 	 * @param clientPerSession the load generator's own heap per session, likewise
+	 * @param serverIdlePerInstance {@code serverIdle} of each instance (it is their sum)
 	 */
-	record Memory(long serverBeforeConnect, long serverIdle, double serverPerIdleSession, double clientPerSession) {
+	record Memory(long serverBeforeConnect, long serverIdle, double serverPerIdleSession, double clientPerSession,
+			List<Long> serverIdlePerInstance) {
 	}
 
 	/**
@@ -98,16 +100,19 @@ final class Report {
 	 * health: large values mean the client, not the server, was the limit)
 	 * @param errors refusals for good, by code, during warm-up and window
 	 * @param rejections retryable refusals (resent), by code, during warm-up and window
-	 * @param serverCpuCores server CPU time over wall time in the window; -1 when unknown
+	 * @param serverCpuCores server CPU time over wall time in the window, summed over the
+	 * instances; -1 when unknown
 	 * @param clientCpuCores the load generator's likewise
-	 * @param serverHeapUsed most heap in use (live and garbage) seen in the window; -1
-	 * when unknown
+	 * @param serverHeapUsed most heap in use (live and garbage) seen in the window,
+	 * summed over the instances; -1 when unknown
 	 * @param loadAverage the machine's one-minute load average at the end of the window
+	 * @param serverCpuCoresPerInstance {@code serverCpuCores} of each instance
+	 * @param serverHeapUsedPerInstance {@code serverHeapUsed} of each instance
 	 */
 	record Phase(double offeredRate, double seconds, double sentPerSecond, double ackedPerSecond, long unacknowledged,
 			Latency ack, Latency accepted, Latency delivery, Latency schedulerLag, Map<String, Long> errors,
 			Map<String, Long> rejections, double serverCpuCores, double clientCpuCores, long serverHeapUsed,
-			double loadAverage) {
+			double loadAverage, List<Double> serverCpuCoresPerInstance, List<Long> serverHeapUsedPerInstance) {
 	}
 
 	/**
@@ -131,26 +136,44 @@ final class Report {
 	/**
 	 * Everything measured against one server.
 	 *
-	 * @param name {@code baseline} or {@code cocon}
+	 * @param name {@code baseline}, {@code cocon}, or {@code cocon xN} on N instances
+	 * @param urls the WebSocket URL of each instance
+	 * @param instances how many server instances the sessions were spread over
 	 * @param sessionsClosed sessions the server closed or lost during the run, by reason
 	 * @param drainSeconds how long the end of the run waited for outstanding acks and
 	 * deliveries
 	 */
-	record Target(String name, String url, int sessions, Connect connect, Memory memory, List<Phase> phases,
-			@Nullable Burst burst, Completeness.Result completeness, Map<String, Long> errors,
+	record Target(String name, List<String> urls, int instances, int sessions, Connect connect, Memory memory,
+			List<Phase> phases, @Nullable Burst burst, Completeness.Result completeness, Map<String, Long> errors,
 			Map<String, Long> rejections, Map<String, Long> sessionsClosed, double drainSeconds) {
 	}
 
 	/**
-	 * Cocon against the bare broker at one rate.
+	 * One target against another at one rate: Cocon against the bare broker, or Cocon on
+	 * several instances against Cocon on the first count of {@code --instances}.
 	 *
-	 * @param throughput Cocon's acknowledged rate over the baseline's
-	 * @param p99 Cocon's p99 send-to-ack latency over the baseline's
+	 * @param throughput the acknowledged rate over the other's
+	 * @param p99 the p99 send-to-ack latency over the other's
 	 */
 	record Ratio(double offeredRate, double throughput, double p99) {
 	}
 
-	record Run(Instant startedAt, Map<String, Object> settings, List<Target> targets, List<Ratio> ratios) {
+	/**
+	 * Ratios of one target to another, rate by rate.
+	 *
+	 * @param of the target's name
+	 * @param to the name of the one it is compared with
+	 */
+	record Comparison(String of, String to, List<Ratio> ratios) {
+	}
+
+	/**
+	 * @param ratios the first Cocon target against the baseline (empty without either)
+	 * @param instanceRatios each further Cocon target (another instance count) against
+	 * the first
+	 */
+	record Run(Instant startedAt, Map<String, Object> settings, List<Target> targets, List<Ratio> ratios,
+			List<Comparison> instanceRatios) {
 	}
 
 	static String fmt(double value) {
@@ -167,17 +190,19 @@ final class Report {
 	static List<String> summary(Target target) {
 		List<String> lines = new java.util.ArrayList<>();
 		Connect connect = target.connect();
-		lines.add(String.format(Locale.ROOT, "%s: connected %d/%d sessions in %s s (%s/s, connect %s)%s", target.name(),
-				connect.connected(), connect.attempted(), fmt(connect.seconds()), fmt(connect.perSecond()),
-				connect.latency(), heapLine(target.memory())));
+		lines.add(String.format(Locale.ROOT, "%s: connected %d/%d sessions%s in %s s (%s/s, connect %s)%s",
+				target.name(), connect.connected(), connect.attempted(),
+				(target.instances() > 1) ? " over " + target.instances() + " instances" : "", fmt(connect.seconds()),
+				fmt(connect.perSecond()), connect.latency(), heapLine(target.memory())));
 		for (Phase phase : target.phases()) {
 			lines.add(String.format(Locale.ROOT,
 					"%s @%s/s: acked %s/s (sent %s/s, %d never acked) | ack %s | accepted→ack p50 %s p99 %s ms | delivery %s | errors %d, rejected %d | server cpu %s cores, heap %s MB | client cpu %s cores, lag p99 %s ms | load avg %s",
 					target.name(), fmt(phase.offeredRate()), fmt(phase.ackedPerSecond()), fmt(phase.sentPerSecond()),
 					phase.unacknowledged(), phase.ack(), fmt(phase.accepted().p50()), fmt(phase.accepted().p99()),
-					phase.delivery(), sum(phase.errors()), sum(phase.rejections()), fmt(phase.serverCpuCores()),
-					mb(phase.serverHeapUsed()), fmt(phase.clientCpuCores()), fmt(phase.schedulerLag().p99()),
-					fmt(phase.loadAverage())));
+					phase.delivery(), sum(phase.errors()), sum(phase.rejections()),
+					fmt(phase.serverCpuCores()) + perInstance(phase.serverCpuCoresPerInstance(), Report::fmt),
+					mb(phase.serverHeapUsed()) + perInstance(phase.serverHeapUsedPerInstance(), Report::mb),
+					fmt(phase.clientCpuCores()), fmt(phase.schedulerLag().p99()), fmt(phase.loadAverage())));
 		}
 		Burst burst = target.burst();
 		if (burst != null) {
@@ -204,8 +229,9 @@ final class Report {
 
 	/** One line for a target: the figures to compare at a glance. */
 	static String oneLine(Target target) {
-		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %d sessions, connect %s/s",
-				target.name(), target.connect().connected(), fmt(target.connect().perSecond())));
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+				"%s: %d instance%s, %d sessions, connect %s/s", target.name(), target.instances(),
+				(target.instances() == 1) ? "" : "s", target.connect().connected(), fmt(target.connect().perSecond())));
 		if (target.memory().serverPerIdleSession() >= 0) {
 			line.append(String.format(Locale.ROOT, ", %s KB heap/idle session",
 					fmt(target.memory().serverPerIdleSession() / 1024)));
@@ -227,9 +253,9 @@ final class Report {
 		return (latency.count() == 0) ? "n/a" : fmt(latency.p99()) + " ms";
 	}
 
-	/** Cocon against the baseline, every rate on one line. */
-	static String ratioLine(List<Ratio> ratios) {
-		StringBuilder line = new StringBuilder("cocon/baseline:");
+	/** One target against another, every rate on one line. */
+	static String ratioLine(String of, String to, List<Ratio> ratios) {
+		StringBuilder line = new StringBuilder(of + "/" + to + ":");
 		for (Ratio ratio : ratios) {
 			line.append(String.format(Locale.ROOT, " @%s/s throughput %sx, ack p99 %sx;", fmt(ratio.offeredRate()),
 					fmt(ratio.throughput()), fmt(ratio.p99())));
@@ -241,8 +267,17 @@ final class Report {
 		if (memory.serverPerIdleSession() < 0) {
 			return "";
 		}
-		return String.format(Locale.ROOT, ", server heap %s KB per idle session (%s MB before, %s MB idle)",
-				fmt(memory.serverPerIdleSession() / 1024), mb(memory.serverBeforeConnect()), mb(memory.serverIdle()));
+		return String.format(Locale.ROOT, ", server heap %s KB per idle session (%s MB before, %s MB idle%s)",
+				fmt(memory.serverPerIdleSession() / 1024), mb(memory.serverBeforeConnect()), mb(memory.serverIdle()),
+				perInstance(memory.serverIdlePerInstance(), Report::mb));
+	}
+
+	/** Each instance's figure, as {@code " (a + b)"}, when there is more than one. */
+	static <T> String perInstance(List<T> figures, java.util.function.Function<T, String> format) {
+		if (figures.size() < 2) {
+			return "";
+		}
+		return figures.stream().map(format).collect(java.util.stream.Collectors.joining(" + ", " (", ")"));
 	}
 
 	private static String mb(long bytes) {
