@@ -115,21 +115,26 @@ class InfraManifestsTests {
 	void ingressSendsEverythingToTheServiceWithWebSocketTimeouts() throws IOException {
 		Map<String, Object> service = only("Service");
 		Map<String, Object> ingress = only("Ingress");
-		List<Object> backends = new ArrayList<>();
+		Map<String, Object> backends = new LinkedHashMap<>();
 		for (Object rule : list(ingress, "spec", "rules")) {
 			for (Object path : list(rule, "http", "paths")) {
-				backends.add(value(path, "backend", "service"));
+				backends.put(text(path, "path"), value(path, "backend", "service"));
 			}
 		}
-		assertThat(backends).isNotEmpty();
-		for (Object backend : backends) {
-			assertThat(text(backend, "name")).isEqualTo(text(service, "metadata", "name"));
+		assertThat(backends).containsKey("/");
+		backends.forEach((path, backend) -> {
+			if (!text(backend, "name").equals(text(service, "metadata", "name"))) {
+				// only the identity provider's own paths go elsewhere
+				assertThat(path).matches("/(realms|resources)/");
+				return;
+			}
 			Object port = value(backend, "port", "name");
 			Object number = value(backend, "port", "number");
 			assertThat(list(service, "spec", "ports")).anySatisfy((
 					servicePort) -> assertThat((port != null) ? value(servicePort, "name") : value(servicePort, "port"))
 						.isEqualTo((port != null) ? port : number));
-		}
+		});
+		assertThat(text(backends.get("/"), "name")).isEqualTo(text(service, "metadata", "name"));
 		Map<String, Object> annotations = map(ingress, "metadata", "annotations");
 		// a WebSocket is cut after this long without a frame: longer than STOMP
 		// heartbeats
