@@ -100,10 +100,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// and events reach each session in the order they were published
 		registry.setPreservePublishOrder(true);
 		registry.setUserDestinationPrefix("/user");
-		// every session has its own user destinations (queue/messages-user<session> and
-		// so
-		// on): the resolved-subscribers cache must hold them all, or each message scans
-		// every subscription of every session
+		// every user has topics of their own (UserTopics): the in-memory broker's cache of
+		// resolved subscribers must hold them all, or each message scans every
+		// subscription of every session
 		registry.setCacheLimit(this.settings.brokerCacheLimit());
 		if (this.relay.enabled()) {
 			// several instances: the broker destinations live in RabbitMQ (or another
