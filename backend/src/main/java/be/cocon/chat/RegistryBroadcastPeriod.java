@@ -1,5 +1,6 @@
 package be.cocon.chat;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.messaging.simp.user.UserRegistryMessageHandler;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,20 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryBroadcastPeriod implements BeanPostProcessor {
 
-	private final BrokerRelaySettings relay;
+	/**
+	 * Looked up only when the handler is made: a post-processor's own dependencies are
+	 * made before the other post-processors are in place.
+	 */
+	private final ObjectProvider<BrokerRelaySettings> relay;
 
-	RegistryBroadcastPeriod(BrokerRelaySettings relay) {
+	RegistryBroadcastPeriod(ObjectProvider<BrokerRelaySettings> relay) {
 		this.relay = relay;
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof UserRegistryMessageHandler handler) {
-			handler.setRegistryExpirationPeriod(2 * this.relay.registryBroadcast().toMillis());
+			handler.setRegistryExpirationPeriod(2 * this.relay.getObject().registryBroadcast().toMillis());
 		}
 		return bean;
 	}

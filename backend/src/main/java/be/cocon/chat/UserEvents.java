@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -43,6 +45,9 @@ public class UserEvents implements ApplicationListener<BrokerAvailabilityEvent> 
 
 	private final AtomicBoolean brokerLost = new AtomicBoolean();
 
+	/** The application is shutting down: the broker stopping then is no outage. */
+	private volatile boolean closing;
+
 	UserEvents(SimpMessagingTemplate broker) {
 		this.broker = broker;
 	}
@@ -78,8 +83,16 @@ public class UserEvents implements ApplicationListener<BrokerAvailabilityEvent> 
 		}
 	}
 
+	@EventListener
+	void closing(ContextClosedEvent event) {
+		this.closing = true;
+	}
+
 	@Override
 	public void onApplicationEvent(BrokerAvailabilityEvent event) {
+		if (this.closing) {
+			return;
+		}
 		if (!event.isBrokerAvailable() && this.brokerLost.compareAndSet(false, true)) {
 			log.warn("Live events: the message broker is not available; live events are dropped until it is "
 					+ "back, and clients catch up from the store when they reconnect");

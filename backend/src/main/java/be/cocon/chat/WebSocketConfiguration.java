@@ -100,7 +100,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		// and events reach each session in the order they were published
 		registry.setPreservePublishOrder(true);
 		registry.setUserDestinationPrefix("/user");
-		// every user has topics of their own (UserTopics): the in-memory broker's cache of
+		// every user has topics of their own (UserTopics): the in-memory broker's cache
+		// of
 		// resolved subscribers must hold them all, or each message scans every
 		// subscription of every session
 		registry.setCacheLimit(this.settings.brokerCacheLimit());
