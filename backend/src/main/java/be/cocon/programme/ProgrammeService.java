@@ -3,6 +3,7 @@ package be.cocon.programme;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -253,7 +254,7 @@ class ProgrammeService implements SmartInitializingSingleton {
 			.stream()
 			.filter((enrolment) -> enrolment.programmeId().equals(programmeId) && enrolment.status() == Status.COMPLETED
 					&& enrolment.completedAt() != null)
-			.max(java.util.Comparator.comparing(EnrolmentDocument::completedAt))
+			.max(Comparator.comparing(EnrolmentDocument::completedAt))
 			.orElse(null);
 	}
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -813,7 +814,7 @@ final class LoadRun {
 		 */
 		private void resendLater(Sent sent, String code) {
 			int attempt = sent.attempts++;
-			java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+			ThreadLocalRandom random = ThreadLocalRandom.current();
 			long delay;
 			if ("server.busy".equals(code)) {
 				long base = Math.min(15_000, 1000L << Math.min(attempt - 1, 10));
