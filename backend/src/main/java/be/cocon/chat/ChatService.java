@@ -243,7 +243,7 @@ class ChatService implements GuideMessages {
 				false);
 		this.durability.afterDurable(() -> this.lanes.execute(conversation.id(), () -> {
 			try {
-				afterStored(conversation, message);
+				afterStored(conversation, message, false);
 			}
 			finally {
 				acked.complete(ack);
@@ -408,8 +408,7 @@ class ChatService implements GuideMessages {
 				false);
 		Runnable deliver = () -> {
 			try {
-				this.conversations.noteSentAt(conversation.id(), message.senderId(), message.createdAt());
-				afterStored(conversation, message);
+				afterStored(conversation, message, true);
 			}
 			finally {
 				done.complete(ack);
@@ -467,13 +466,21 @@ class ChatService implements GuideMessages {
 	 * What follows a message's commit, on its conversation's lane: the preview and the
 	 * writer's read marker, delivery to every participant, and the listeners (the risk
 	 * assessment). A failure of one part does not keep the others from running.
+	 * @param posted a module's message, whose writer's last-sent time moves in the same
+	 * update (a person's own message moved it when it was numbered)
 	 */
-	private void afterStored(ConversationDocument conversation, MessageDocument message) {
+	private void afterStored(ConversationDocument conversation, MessageDocument message, boolean posted) {
 		String preview = (message.body().length() > PREVIEW_LENGTH) ? message.body().substring(0, PREVIEW_LENGTH) + "…"
 				: message.body();
+		ConversationDocument.Preview shown = new ConversationDocument.Preview(message.seq(), message.senderId(),
+				preview, message.createdAt());
 		try {
-			this.conversations.noteStored(conversation.id(),
-					new ConversationDocument.Preview(message.seq(), message.senderId(), preview, message.createdAt()));
+			if (posted) {
+				this.conversations.notePosted(conversation.id(), shown);
+			}
+			else {
+				this.conversations.noteStored(conversation.id(), shown);
+			}
 		}
 		catch (RuntimeException ex) {
 			// the message is stored: only the list's preview is behind, until the next

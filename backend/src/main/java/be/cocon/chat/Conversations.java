@@ -145,17 +145,21 @@ class Conversations {
 	 * number.
 	 */
 	void noteStored(String id, ConversationDocument.Preview preview) {
-		this.mongo.updateFirst(byId(id),
-				new Update().max("lastMessage", preview).max("readMarkers." + preview.senderId(), preview.seq()),
-				ConversationDocument.class);
+		this.mongo.updateFirst(byId(id), stored(preview), ConversationDocument.class);
 	}
 
 	/**
-	 * After a module posted message {@code seq}: its writer's last-sent time moves up
-	 * (for activity overviews), never back.
+	 * After a module posted a message: as {@link #noteStored}, and in the same update its
+	 * writer's last-sent time moves up (for activity overviews), never back. A client's
+	 * or therapist's own message moves it in the numbering update instead.
 	 */
-	void noteSentAt(String id, String userId, Instant at) {
-		this.mongo.updateFirst(byId(id), new Update().max("lastSentAt." + userId, at), ConversationDocument.class);
+	void notePosted(String id, ConversationDocument.Preview preview) {
+		this.mongo.updateFirst(byId(id), stored(preview).max("lastSentAt." + preview.senderId(), preview.at()),
+				ConversationDocument.class);
+	}
+
+	private static Update stored(ConversationDocument.Preview preview) {
+		return new Update().max("lastMessage", preview).max("readMarkers." + preview.senderId(), preview.seq());
 	}
 
 	/** Moves a participant's read marker forward, never back. @return whether it moved */

@@ -170,15 +170,15 @@ final class HistoryFill {
 
 	/**
 	 * Leaves the conversation as its last send would: counter, preview, the sender's read
-	 * marker.
+	 * marker, the last-sent time.
 	 */
 	private void finish(Conversation conversation, MessageDocument last) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation.id())),
 				new Update().set("lastSeq", last.seq()), ConversationDocument.class);
 		String preview = (last.body().length() > 80) ? last.body().substring(0, 80) + "…" : last.body();
-		this.conversations.noteStored(conversation.id(),
+		// the preview, the read marker and the last-sent time in one update
+		this.conversations.notePosted(conversation.id(),
 				new ConversationDocument.Preview(last.seq(), last.senderId(), preview, last.createdAt()));
-		this.conversations.noteSentAt(conversation.id(), last.senderId(), last.createdAt());
 	}
 
 	/** Each conversation's index as often as it has messages, shuffled. */
