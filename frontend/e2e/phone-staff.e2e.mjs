@@ -5,7 +5,10 @@
 // - nothing scrolls sideways, and no element reaches past the viewport;
 // - every link, button and field in <main> can be tapped: the element the browser finds at its
 //   centre (once scrolled into view) is the element itself or something inside it;
+// - buttons, fields, disclosures and button-like links are at least 44 px high;
 // - axe finds no violation at all (not only no serious ones).
+// Folded parts (<details>) are opened first on the phones, so what is inside is checked too.
+// The client's check-in gets one check-in when it has none, so its chart is drawn and checked.
 //
 // The moderator's pages include one escalation. When the queue is empty, the demo client Sam
 // asks for help with the "I need help now" button; the moderator then claims and resolves it
@@ -208,6 +211,28 @@ async function ensureEscalation(ctx, moderatorPage) {
   return { id: await item.evaluate((a) => a.closest('li')?.dataset.escalation ?? ''), created: true };
 }
 
+/**
+ * With no check-in yet the trends are an empty card: check in once, so the mood chart is drawn
+ * and its width is checked too. One day of check-ins is too few to compare weekdays: then the
+ * weekday part says so and draws no chart.
+ */
+async function checkInOnceSoChartsShow(page, ctx) {
+  await visit(page, ctx, '/checkin', 'Check-in');
+  const trends = page.getByRole('region', { name: 'Jouw verloop' });
+  if ((await trends.getByText('Nog geen check-ins in de laatste 30 dagen.').count()) > 0) {
+    const form = page.getByRole('region', { name: 'Hoe gaat het nu?' });
+    await form.getByRole('group', { name: 'Hoe voel je je?' }).getByRole('radio', { name: /^6\b/ }).check();
+    await form.getByRole('group', { name: 'Hoeveel stress voel je?' }).getByRole('radio', { name: /^4\b/ }).check();
+    await form.getByRole('button', { name: 'Check-in bewaren' }).click();
+    await page.getByText('Bedankt! Je check-in is bewaard.').waitFor({ timeout: 10_000 });
+  }
+  await trends.getByRole('img', { name: 'Stemming en stress per dag, laatste 30 dagen' }).waitFor({ timeout: 10_000 });
+  const weekdays = trends.getByRole('region', { name: 'Per weekdag' });
+  if ((await weekdays.getByText('Nog te weinig check-ins om weekdagen te vergelijken.').count()) > 0) {
+    assert.equal(await weekdays.getByRole('img').count(), 0, 'no weekday chart with too few check-ins');
+  }
+}
+
 export const tests = [
   {
     name: 'therapist pages fit a phone: home, dashboard and a client’s overview',
@@ -289,6 +314,7 @@ export const tests = [
       const { page } = client;
       await signInFromStart(page, ctx, CLIENT.username);
       await page.waitForURL((url) => url.pathname === '/home', { timeout: URL_TIMEOUT });
+      await checkInOnceSoChartsShow(page, ctx);
       await checkPages(page, ctx, 'client', [
         { name: 'check-in', shot: 'checkin', path: '/checkin', heading: 'Check-in' },
         { name: 'who looked at my file', shot: 'audit', path: '/privacy/audit', heading: 'Wie keek in mijn dossier' },

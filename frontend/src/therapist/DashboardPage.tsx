@@ -130,7 +130,7 @@ function DashboardRow({ row, now, label }: { row: OverviewRow; now: number; labe
           <span className="muted">{t('dashboard.fine')}</span>
         )}
       </td>
-      <td role="cell" data-label={label('lastActivity')}>
+      <td role="cell" className="cell--wide" data-label={label('lastActivity')}>
         {row.lastActivityAt && lastActivity ? (
           <time dateTime={row.lastActivityAt} title={formatDate(row.lastActivityAt, { withTime: true })}>
             {lastActivity}
