@@ -5,6 +5,7 @@ import { useFormatDate } from '../app/format';
 import { PasswordField, SelectField, TextField } from '../app/forms';
 import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
+import '../app/lists.css';
 import { useAuth } from '../auth/AuthProvider';
 import {
   DEFAULT_PASSWORD_MIN_LENGTH,
@@ -22,6 +23,7 @@ import { RequireSignIn } from '../auth/RequireSignIn';
 import { useApiResource } from '../auth/useApiResource';
 import { isLanguage, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { PAGE_SIZE, STAFF_ROLES, accountsPath, adminApi, type Account, type AccountPage, type StaffRole } from './adminApi';
+import '../app/lists.css';
 import { Pager } from './Pager';
 
 /** `/admin/accounts`: find accounts, switch them off and on, create staff accounts. */
@@ -105,20 +107,30 @@ function AccountsAdmin({ me }: { me: Me }) {
         {data && data.items.length > 0 && (
           <>
             <div className="table-wrap" role="region" aria-labelledby="accounts-table-caption" tabIndex={0}>
-              <table className="table">
+              <table className="table table--cards" role="table">
                 <caption id="accounts-table-caption" className="visually-hidden">
                   {t('admin.accounts.tableCaption')}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.accounts.columns.account')}</th>
-                    <th scope="col">{t('admin.accounts.columns.roles')}</th>
-                    <th scope="col">{t('admin.accounts.columns.created')}</th>
-                    <th scope="col">{t('admin.accounts.columns.status')}</th>
-                    <th scope="col">{t('admin.accounts.columns.actions')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      {t('admin.accounts.columns.account')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('admin.accounts.columns.roles')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('admin.accounts.columns.created')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('admin.accounts.columns.status')}
+                    </th>
+                    <th scope="col" role="columnheader">
+                      {t('admin.accounts.columns.actions')}
+                    </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {data.items.map((account) => (
                     <AccountRow
                       key={account.id}
@@ -182,21 +194,25 @@ function AccountRow({ account, isSelf, onChanged }: AccountRowProps) {
   };
 
   return (
-    <tr>
-      <th scope="row">
+    <tr role="row">
+      <th scope="row" role="rowheader">
         <span className="account__pseudonym">{account.pseudonym}</span>
         <span className="account__username">{account.username}</span>
       </th>
-      <td>{account.roles.map((role) => (isRole(role) ? t(`roles.${role}`) : role)).join(', ')}</td>
-      <td>{formatDate(account.createdAt)}</td>
-      <td>
+      <td role="cell" data-label={t('admin.accounts.columns.roles')}>
+        {account.roles.map((role) => (isRole(role) ? t(`roles.${role}`) : role)).join(', ')}
+      </td>
+      <td role="cell" data-label={t('admin.accounts.columns.created')}>
+        {formatDate(account.createdAt)}
+      </td>
+      <td role="cell" data-label={t('admin.accounts.columns.status')}>
         {account.disabledAt ? (
           <span className="badge badge--off">{t('admin.accounts.disabledSince', { date: formatDate(account.disabledAt) })}</span>
         ) : (
           <span className="badge">{t('admin.accounts.active')}</span>
         )}
       </td>
-      <td>
+      <td role="cell" className="cell--wide" data-label={t('admin.accounts.columns.actions')}>
         {error !== null && <ErrorNotice error={error} />}
         {account.disabledAt ? (
           <button type="button" className="button button--small" aria-disabled={busy || undefined} onClick={() => !busy && void run('enable')}>

@@ -257,6 +257,14 @@ describe('/checkin: the trends', () => {
     await waitFor(() => expect(server.calls.some((call) => call.path === '/api/checkins/trends?days=90')).toBe(true));
   });
 
+  it('with check-ins on one weekday only it says there are too few, and draws no weekday chart', async () => {
+    charts.length = 0;
+    renderCheckin({ 'GET /api/checkins/trends': { body: oneCheckInTrends(30, 0, 7, 3) } });
+    expect(await screen.findByText('Nog te weinig check-ins om weekdagen te vergelijken.')).toBeTruthy();
+    await waitFor(() => expect(lastChart('line')).toBeTruthy());
+    expect(lastChart('bar')).toBeUndefined();
+  });
+
   it('without check-ins there is a friendly empty state and no chart', async () => {
     charts.length = 0;
     const empty = trends({ days: trends().days.map((d) => ({ ...d, mood: null, stress: null, count: 0 })), direction: null });

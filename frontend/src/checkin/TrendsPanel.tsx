@@ -116,17 +116,22 @@ function WeekdayPattern({ trends }: { trends: Trends }) {
   return (
     <section aria-labelledby={titleId} className="stack trend-section">
       <h3 id={titleId}>{t('checkin.trends.weekdaysTitle')}</h3>
-      <p>
-        {extremes
-          ? t('checkin.trends.weekdaysText', {
+      {extremes ? (
+        <>
+          <p>
+            {t('checkin.trends.weekdaysText', {
               best: weekdayName(extremes.best.weekday, locale),
               bestMood: formatScore(extremes.best.mood, locale),
               hardest: weekdayName(extremes.hardest.weekday, locale),
               hardestMood: formatScore(extremes.hardest.mood, locale),
-            })
-          : t('checkin.trends.weekdaysTooFew')}
-      </p>
-      <WeekdayChart weekdays={trends.weekdays} caption={t('checkin.trends.weekdaysCaption')} />
+            })}
+          </p>
+          <WeekdayChart weekdays={trends.weekdays} caption={t('checkin.trends.weekdaysCaption')} />
+        </>
+      ) : (
+        // One weekday on its own is no pattern: a chart of a single bar would suggest one.
+        <p>{t('checkin.trends.weekdaysTooFew')}</p>
+      )}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Link } from '../app/Link';
 import { ROUTES } from '../app/router';
 import { CaseloadEscalationAlert, useCaseloadEscalations } from '../therapist/CaseloadEscalations';
 import { therapistClientPath } from '../therapist/paths';
+import '../app/lists.css';
 
 /** One row of `GET /api/caseload`. */
 export interface CaseloadEntry {
@@ -62,26 +63,42 @@ export function TherapistHome({ me }: { me: Me }) {
         )}
         {entries.length > 0 && (
           <div className="table-wrap" role="region" aria-labelledby="caseload-title" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('home.therapist.columns.pseudonym')}</th>
-                  <th scope="col">{t('home.therapist.columns.username')}</th>
-                  <th scope="col">{t('home.therapist.columns.assignedAt')}</th>
-                  <th scope="col">{t('chat.home.column')}</th>
-                  <th scope="col">{t('programme.therapist.open')}</th>
+            <table className="table table--cards" role="table" aria-labelledby="caseload-title">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    {t('home.therapist.columns.pseudonym')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('home.therapist.columns.username')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('home.therapist.columns.assignedAt')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('chat.home.column')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('programme.therapist.open')}
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <th scope="row">{entry.pseudonym}</th>
-                    <td>{entry.username}</td>
-                    <td>{formatDate(entry.assignedAt)}</td>
-                    <td>
+                  <tr key={entry.id} role="row">
+                    <th scope="row" role="rowheader">
+                      {entry.pseudonym}
+                    </th>
+                    <td role="cell" data-label={t('home.therapist.columns.username')}>
+                      {entry.username}
+                    </td>
+                    <td role="cell" data-label={t('home.therapist.columns.assignedAt')}>
+                      {formatDate(entry.assignedAt)}
+                    </td>
+                    <td role="cell" className="cell--wide" data-label={t('chat.home.column')}>
                       <ChatWithClientLink client={entry} />
                     </td>
-                    <td>
+                    <td role="cell" className="cell--wide" data-label={t('programme.therapist.open')}>
                       <Link to={therapistClientPath(entry.id)}>{t('programme.therapist.openNamed', { name: entry.pseudonym })}</Link>
                     </td>
                   </tr>

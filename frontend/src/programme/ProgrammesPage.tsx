@@ -262,8 +262,8 @@ function EnrolmentCard({
       <ProgressBar done={enrolment.stepsDone} total={enrolment.stepsTotal} title={title} />
       {completed ? (
         <>
+          {/* The progress bar above already says how many steps were done. */}
           {enrolment.completedAt && <p>{p('catalogue.completedOn', { date: formatDate(enrolment.completedAt) })}</p>}
-          <p className="muted">{p('catalogue.stepsDone', { done: enrolment.stepsDone, total: enrolment.stepsTotal })}</p>
           {enrolment.scores.length > 0 && (
             <div>
               <h4>{p('catalogue.results')}</h4>

@@ -14,6 +14,7 @@ import { ProgressBar } from '../programme/ProgressBar';
 import { localised } from '../programme/types';
 import { DEFAULT_SORT, nextSort, overviewPath, parseOverview, sortRows, type OverviewRow, type Reason, type Sort, type SortKey } from './dashboard';
 import { therapistClientPath } from './paths';
+import '../app/lists.css';
 import './therapist.css';
 
 /** `/therapist/dashboard`: every client of the caseload at a glance; who needs attention comes first. */
@@ -57,14 +58,14 @@ function Dashboard() {
       {rows !== null && rows.length > 0 && (
         <>
           <div className="table-wrap" role="region" aria-labelledby="dashboard-caption" tabIndex={0}>
-            <table className="table dashboard-table">
+            <table className="table table--cards dashboard-table" role="table">
               <caption id="dashboard-caption" className="visually-hidden">
                 {t('dashboard.caption', { column: columnName(sort.key), direction: t(`dashboard.${sort.direction}`) })}
               </caption>
-              <thead>
-                <tr>
+              <thead role="rowgroup">
+                <tr role="row">
                   {COLUMNS.map((key) => (
-                    <th key={key} scope="col" aria-sort={sort.key === key ? sort.direction : undefined}>
+                    <th key={key} scope="col" role="columnheader" aria-sort={sort.key === key ? sort.direction : undefined}>
                       <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort, key))}>
                         {columnName(key)}
                         <SortIcon active={sort.key === key} direction={sort.direction} />
@@ -73,9 +74,9 @@ function Dashboard() {
                   ))}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {rows.map((row) => (
-                  <DashboardRow key={row.client.id} row={row} now={now} />
+                  <DashboardRow key={row.client.id} row={row} now={now} label={columnName} />
                 ))}
               </tbody>
             </table>
@@ -98,7 +99,7 @@ function SortIcon({ active, direction }: { active: boolean; direction: Sort['dir
   );
 }
 
-function DashboardRow({ row, now }: { row: OverviewRow; now: number }) {
+function DashboardRow({ row, now, label }: { row: OverviewRow; now: number; label: (key: SortKey) => string }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.resolvedLanguage);
   const formatDate = useFormatDate();
@@ -106,11 +107,11 @@ function DashboardRow({ row, now }: { row: OverviewRow; now: number }) {
   const title = row.programme ? localised(row.programme.title, i18n.resolvedLanguage) : null;
 
   return (
-    <tr className={row.needsAttention ? 'dashboard-row--attention' : undefined} data-client={row.client.id}>
-      <th scope="row">
+    <tr role="row" className={row.needsAttention ? 'dashboard-row--attention' : undefined} data-client={row.client.id}>
+      <th scope="row" role="rowheader">
         <Link to={therapistClientPath(row.client.id)}>{row.client.pseudonym}</Link>
       </th>
-      <td className="dashboard-table__attention">
+      <td role="cell" className="dashboard-table__attention cell--wide" data-label={label('attention')}>
         {row.needsAttention ? (
           <div className="attention">
             <p className="attention__flag">
@@ -129,7 +130,7 @@ function DashboardRow({ row, now }: { row: OverviewRow; now: number }) {
           <span className="muted">{t('dashboard.fine')}</span>
         )}
       </td>
-      <td>
+      <td role="cell" className="cell--wide" data-label={label('lastActivity')}>
         {row.lastActivityAt && lastActivity ? (
           <time dateTime={row.lastActivityAt} title={formatDate(row.lastActivityAt, { withTime: true })}>
             {lastActivity}
@@ -138,7 +139,7 @@ function DashboardRow({ row, now }: { row: OverviewRow; now: number }) {
           <span className="muted">{t('dashboard.noActivity')}</span>
         )}
       </td>
-      <td className="dashboard-table__programme">
+      <td role="cell" className="dashboard-table__programme cell--wide" data-label={label('programme')}>
         {row.programme && title ? (
           <>
             <ProgressBar done={row.programme.stepsDone} total={row.programme.stepsTotal} title={title} />
@@ -148,17 +149,19 @@ function DashboardRow({ row, now }: { row: OverviewRow; now: number }) {
           <span className="muted">{t('dashboard.noProgramme')}</span>
         )}
       </td>
-      <td>{row.stepsThisWeek}</td>
-      <td>
+      <td role="cell" data-label={label('steps')}>
+        {row.stepsThisWeek}
+      </td>
+      <td role="cell" data-label={label('mood')}>
         <DirectionLabel direction={row.moodTrend} />
         <br />
         <span className="muted">{row.mood7 === null ? t('dashboard.noMood') : t('dashboard.mood7', { mood: formatScore(row.mood7, locale) })}</span>
       </td>
-      <td>
+      <td role="cell" data-label={label('unread')}>
         {row.unread}
         <span className="visually-hidden"> {t('dashboard.unreadWord', { count: row.unread })}</span>
       </td>
-      <td>
+      <td role="cell" data-label={label('escalation')}>
         {row.escalation ? (
           <>
             <SeverityBadge severity={row.escalation.severity} />

@@ -94,7 +94,8 @@ export function NudgeTemplates({ templates, onChanged }: NudgeTemplatesProps) {
         </ul>
       )}
       <form className="form template-form" onSubmit={(event) => void add(event)} noValidate>
-        <h4>{t('nudge.templates.addTitle')}</h4>
+        {/* Under the section's h2: the nudge panel has no h3 above the templates. */}
+        <h3>{t('nudge.templates.addTitle')}</h3>
         <TextField label={t('nudge.templates.title')} value={title} error={errors.title} onChange={(event) => {
           setTitle(event.target.value);
           setErrors(({ text: textError }) => (textError ? { text: textError } : {}));
