@@ -134,7 +134,9 @@ export const tests = [
         const publicKey = (await callApi(c, 'GET', '/api/push/vapid-public-key')).body.publicKey;
 
         // Quiet hours would hold the push back at night: the therapist sets none for this run.
-        const quiet = await callApi(therapist.page, 'PUT', `/api/clients/${me.body.id}/nudge-settings`, { enabled: false, quietStart: '00:00', quietEnd: '00:00' });
+        const settingsPath = `/api/clients/${me.body.id}/nudge-settings`;
+        const current = (await callApi(therapist.page, 'GET', settingsPath)).body;
+        const quiet = await callApi(therapist.page, 'PUT', settingsPath, { ...current, quietStart: '00:00', quietEnd: '00:00' });
         assert.equal(quiet.status, 200, `quiet hours set: ${JSON.stringify(quiet.body)}`);
 
         // Robin closes the app: no live session, so a new message is pushed.

@@ -5,6 +5,7 @@ import { CheckboxField } from '../app/forms';
 import { useAuth } from '../auth/AuthProvider';
 import { realBrowserPush, type BrowserPush } from './browserPush';
 import { keyBytes, parsePreferences, pushApi, type PushKind, type PushPreferences } from './pushApi';
+import './push.css';
 
 /** Where this browser's device id is remembered, to remove it from the server later. */
 const DEVICE_KEY = 'cocon.push.device';
