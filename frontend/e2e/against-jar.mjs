@@ -89,6 +89,9 @@ async function main() {
       `--cocon.identity.issuer=${baseUrl}`,
       '--cocon.identity.signups-per-address-per-hour=100',
       '--cocon.nudge.dispatch-every=2s',
+      // push.e2e.mjs: its stand-in push service listens on http://127.0.0.1
+      '--cocon.push.allow-http-endpoints=true',
+      '--cocon.push.endpoint-hosts=127.0.0.1',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

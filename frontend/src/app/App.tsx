@@ -26,6 +26,7 @@ const DashboardPage = lazy(() => import('../therapist/DashboardPage').then((m) =
 // Only moderators use the console.
 const ModerationPage = lazy(() => import('../moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 // Moderators' and admins' figures draw charts.
+const NotificationSettingsPage = lazy(() => import('../push/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const StatsPage = lazy(() => import('../moderation/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export interface AppProps {
@@ -104,6 +105,12 @@ function CurrentPage() {
       );
     case ROUTES.audit:
       return <AuditPage />;
+    case ROUTES.notificationSettings:
+      return (
+        <Suspense fallback={<Loading />}>
+          <NotificationSettingsPage />
+        </Suspense>
+      );
     default:
       return <NotFoundPage />;
   }

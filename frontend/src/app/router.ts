@@ -38,6 +38,8 @@ export const ROUTES = {
   moderationStats: '/moderation/stats',
   /** "Who looked at my file": the client's own audit log. */
   audit: '/privacy/audit',
+  /** Web Push on this device and which kinds of notification (src/push). */
+  notificationSettings: '/settings/notifications',
 } as const;
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES];

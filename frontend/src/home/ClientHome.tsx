@@ -70,6 +70,16 @@ export function ClientHome({ me }: { me: Me }) {
         </div>
       </section>
 
+      <section className="card" aria-labelledby="push-home-title">
+        <h2 id="push-home-title">{t('push.home.title')}</h2>
+        <p className="muted">{t('push.home.text')}</p>
+        <div className="actions">
+          <Link className="button button--secondary" to={ROUTES.notificationSettings}>
+            {t('push.home.open')}
+          </Link>
+        </div>
+      </section>
+
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('home.profile.title')}</h2>
         <dl className="profile">

@@ -49,6 +49,9 @@ export function TherapistHome({ me }: { me: Me }) {
           <Link className="button" to={ROUTES.therapistDashboard}>
             {t('dashboard.open')}
           </Link>
+          <Link className="button button--secondary" to={ROUTES.notificationSettings}>
+            {t('push.home.open')}
+          </Link>
         </div>
       </section>
 

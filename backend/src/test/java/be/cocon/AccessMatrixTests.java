@@ -94,6 +94,11 @@ class AccessMatrixTests {
 		MATRIX.put("GET /api/clients/{clientId}/checkins", new int[] { 401, 403, 403, 403, 403 });
 		MATRIX.put("GET /api/clients/{clientId}/checkins/trends", new int[] { 401, 403, 403, 403, 403 });
 		MATRIX.put("GET /api/me/audit", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("GET /api/push/vapid-public-key", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("PUT /api/push/subscriptions", new int[] { 401, 400, 400, 400, 400 });
+		MATRIX.put("DELETE /api/push/subscriptions/{deviceId}", new int[] { 401, 204, 204, 204, 204 });
+		MATRIX.put("GET /api/push/preferences", new int[] { 401, 200, 200, 200, 200 });
+		MATRIX.put("PUT /api/push/preferences", new int[] { 401, 200, 200, 200, 200 });
 	}
 
 	private static final Role[] CALLERS = { null, Role.CLIENT, Role.THERAPIST, Role.MODERATOR, Role.ADMIN };
@@ -144,6 +149,7 @@ class AccessMatrixTests {
 			.replace("{action:pause|resume|restart|leave}", "pause")
 			.replace("{nudgeId}", "unknown-id")
 			.replace("{templateId}", "unknown-id")
+			.replace("{deviceId}", "unknown-id")
 			.replace("{action:cancel|approve|dismiss}", "cancel");
 		String[] auth = (token != null) ? new String[] { "Authorization", bearer(token) } : new String[0];
 		return switch (parts[0]) {

@@ -135,6 +135,12 @@ final class RightsScene implements AutoCloseable {
 				this.accessToken, 201);
 		expect(this.http.putJson("/api/checkins/reminder", "{\"enabled\":true,\"time\":\"19:00\"}", "Authorization",
 				bearer(this.accessToken)), 200);
+		expect(this.http.putJson("/api/push/subscriptions",
+				"""
+						{"endpoint":"https://fcm.googleapis.com/fcm/send/rights-scene",
+						 "keys":{"p256dh":"BPcQ0pnJYxWXOyP3bN9h8kqJzzSZJXtlwvrb3a5nV7Y6vG0HGp9o6cQ6S0nSx0tQdWq1m3cAQb4yS1H0xq6t9zM",
+						 "auth":"q2V3nq8hZ6yUu0pW0Yq1Nw"}}""",
+				"Authorization", bearer(this.accessToken)), 200);
 		expect(get("/api/clients/" + this.clientId + "/checkins", this.therapistToken), 200);
 
 		post("/api/clients/" + this.clientId + "/nudges", "{\"text\":\"Hoi " + this.pseudonym + ", succes vandaag!\"}",

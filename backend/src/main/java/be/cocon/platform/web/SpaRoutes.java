@@ -13,7 +13,7 @@ class SpaRoutes {
 
 	@GetMapping({ "/login", "/signup", "/auth/callback", "/home", "/admin/accounts", "/admin/caseloads", "/chat",
 			"/moderation", "/moderation/stats", "/programmes", "/therapist/client", "/checkin", "/therapist/dashboard",
-			"/privacy/audit" })
+			"/settings/notifications", "/privacy/audit" })
 	String app() {
 		return "forward:/index.html";
 	}
