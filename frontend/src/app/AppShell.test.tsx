@@ -14,14 +14,14 @@ describe('app shell', () => {
     signedIn('/home');
     const nav = await screen.findByRole('navigation', { name: 'Jouw plekken' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Chat', "Programma's", 'Check-in']);
+    expect(links.map((link) => link.textContent)).toEqual(['Chat', 'Programma’s', 'Check-in']);
     expect(links.every((link) => link.getAttribute('aria-current') === null)).toBe(true);
     // Help keeps its full name for screen readers, also where a phone shows a short word.
     expect(within(nav).getByRole('button', { name: 'Ik heb nu hulp nodig' })).toBeTruthy();
 
-    fireEvent.click(within(nav).getByRole('link', { name: "Programma's" }));
+    fireEvent.click(within(nav).getByRole('link', { name: 'Programma’s' }));
     expect(window.location.pathname).toBe('/programmes');
-    expect(within(nav).getByRole('link', { name: "Programma's" }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Programma’s' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('the account and the language sit in a menu that opens and closes (Escape returns to its button)', async () => {
