@@ -60,10 +60,23 @@ async function assertQuickExitClear(page, where) {
     const box = exit.getBoundingClientRect();
     const inView = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
     const overlaps = [];
+    // What of an element can be seen: its box, cut by every scrolling ancestor (a message
+    // scrolled out of the list is not under the bar, whatever its box says).
+    const visibleBox = (element) => {
+      const rect = element.getBoundingClientRect();
+      let box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = parent.getBoundingClientRect();
+        box = { left: Math.max(box.left, clip.left), top: Math.max(box.top, clip.top), right: Math.min(box.right, clip.right), bottom: Math.min(box.bottom, clip.bottom) };
+      }
+      return { ...box, width: box.right - box.left, height: box.bottom - box.top };
+    };
     for (const element of document.querySelectorAll('h1, h2, h3, a[href], button, [role="button"], input, textarea, select')) {
       if (element === exit || exit.contains(element)) continue;
-      const other = element.getBoundingClientRect();
-      if (other.width === 0 || other.height === 0) continue;
+      const other = visibleBox(element);
+      if (other.width <= 0 || other.height <= 0) continue;
       const width = Math.min(box.right, other.right) - Math.max(box.left, other.left);
       const height = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
       if (width > 0.5 && height > 0.5) overlaps.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"`);

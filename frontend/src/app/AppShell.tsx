@@ -60,9 +60,15 @@ export function AppShell({ children }: AppShellProps) {
               never covers a heading or a link of the page. */}
           <QuickExit />
           <Brand />
-          <div className="app-header__tools">
-            {signedIn && auth.me ? <AccountMenu pseudonym={auth.me.pseudonym} /> : <LanguageSwitch />}
-          </div>
+          {signedIn && auth.me ? (
+            <div className="app-header__tools">
+              <AccountMenu pseudonym={auth.me.pseudonym} />
+            </div>
+          ) : (
+            <div className="app-header__tools app-header__tools--language">
+              <LanguageSwitch />
+            </div>
+          )}
         </div>
         {isClient && <ClientNav pathname={pathname} />}
       </header>
