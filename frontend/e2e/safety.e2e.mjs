@@ -147,6 +147,12 @@ export const tests = [
       await chatLink.waitFor({ timeout: 10_000 });
       assert.match((await chatLink.getAttribute('href')) ?? '', /^\/chat\?c=/);
       await waitForAnotherText(client.page, NL.joinedLine(MODERATOR.pseudonym), joinedBefore);
+      // A screen reader hears the notice as a notice, not as a message from the therapist.
+      await client.page.waitForFunction(
+        (line) => document.querySelector('.messages + [aria-live="polite"]')?.textContent === line,
+        NL.joinedLine(MODERATOR.pseudonym),
+        { timeout: LIVE_TIMEOUT },
+      );
 
       // An internal note.
       const note = `Robin schrijft over pillen; contact opnemen via de chat. (${id})`;

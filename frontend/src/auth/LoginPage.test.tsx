@@ -10,7 +10,27 @@ async function loginForm() {
   return form;
 }
 
+/** The OpenID client's state entry, as while a sign-in the app started is under way. */
+function signInUnderway() {
+  window.sessionStorage.setItem('oidc.0f1e2d', '{}');
+}
+
 describe('login page (/login)', () => {
+  it('opened on its own (a bookmark) starts the sign-in instead of showing a form that leads nowhere', async () => {
+    const { client } = renderApp({ path: '/login' });
+    await waitFor(() => expect(client.signinRedirect).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeTruthy();
+    expect(screen.getByText('Aanmelden wordt gestart…')).toBeTruthy();
+    expect(screen.queryByLabelText('Gebruikersnaam')).toBeNull();
+  });
+
+  it('shows the form while a sign-in is under way (the provider sent the browser here)', async () => {
+    signInUnderway();
+    const { client } = renderApp({ path: '/login' });
+    await loginForm();
+    expect(client.signinRedirect).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['credentials', /horen niet bij elkaar/],
     ['locked', /Te veel pogingen.*over een paar minuten/],
@@ -38,6 +58,7 @@ describe('login page (/login)', () => {
   });
 
   it('is a real HTML form POST to /login with username, password and the CSRF token as _csrf', async () => {
+    signInUnderway();
     const { server } = renderApp({ path: '/login' });
     const form = await loginForm();
 
@@ -64,6 +85,7 @@ describe('login page (/login)', () => {
   });
 
   it('does not submit empty fields, and says what is missing', async () => {
+    signInUnderway();
     renderApp({ path: '/login' });
     const form = await loginForm();
     await waitFor(() => expect(form.querySelector('input[type="hidden"]')).not.toBeNull());
@@ -78,6 +100,7 @@ describe('login page (/login)', () => {
 
   it('waits for the CSRF token and offers a retry when it cannot be fetched', async () => {
     let fail = true;
+    signInUnderway();
     renderApp({
       path: '/login',
       routes: {
@@ -93,6 +116,7 @@ describe('login page (/login)', () => {
   });
 
   it('shows and hides the password', async () => {
+    signInUnderway();
     renderApp({ path: '/login' });
     const password = (await screen.findByLabelText('Wachtwoord')) as HTMLInputElement;
     const toggle = screen.getByRole('button', { name: 'Toon wachtwoord' });
@@ -105,6 +129,7 @@ describe('login page (/login)', () => {
   });
 
   it('links to sign-up when sign-up is enabled', async () => {
+    signInUnderway();
     renderApp({ path: '/login' });
     expect((await screen.findByRole('link', { name: 'Maak er een aan' })).getAttribute('href')).toBe('/signup');
   });

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../app/feedback';
 import { PasswordField, TextField } from '../app/forms';
 import { Link } from '../app/Link';
-import { ROUTES, useLocation } from '../app/router';
+import { navigate, ROUTES, useLocation } from '../app/router';
 import { useAuth } from './AuthProvider';
 import { fetchCsrf, type CsrfToken } from './csrf';
+import { mustStartSignIn } from './loginStart';
 
 /** `?error=` values the server sends back to the login page. */
 const LOGIN_ERRORS = ['credentials', 'locked', 'disabled'] as const;
@@ -23,8 +24,39 @@ type CsrfState = { status: 'loading' } | { status: 'ready'; csrf: CsrfToken } | 
  * browser here during sign-in. The form is a REAL HTML form POST to `/login` (with the CSRF
  * token as `_csrf`), so the server can set its session cookie and continue the sign-in flow
  * with redirects. Failures come back as `/login?error=credentials|locked|disabled`.
+ *
+ * Opened on its own (a bookmark), with no sign-in under way in this tab, the page starts one
+ * first; the provider then sends the browser back here with a sign-in to finish.
  */
 export function LoginPage() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const { search } = useLocation();
+  const [start] = useState(() => mustStartSignIn(search, window.sessionStorage));
+  const [startFailed, setStartFailed] = useState(false);
+  const started = useRef(false);
+  const signedIn = auth.user !== null;
+  const starting = start && !startFailed && auth.status !== 'unavailable';
+
+  useEffect(() => {
+    if (!start || auth.status !== 'ready' || started.current) return;
+    started.current = true;
+    if (signedIn) navigate(ROUTES.home);
+    else auth.signIn().catch(() => setStartFailed(true));
+  }, [start, auth, signedIn]);
+
+  if (starting) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t('login.title')}</h1>
+        <Loading label={t('login.starting')} />
+      </div>
+    );
+  }
+  return <LoginForm />;
+}
+
+function LoginForm() {
   const { t } = useTranslation();
   const auth = useAuth();
   const { search } = useLocation();

@@ -1,13 +1,15 @@
 import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../app/feedback';
+import { FINE_POINTER_QUERY, useMediaQuery } from '../app/viewport';
+import { announcementOf, senderLabel } from './announce';
 import { dayKey, useChatFormat } from './chatFormat';
 import { conversationName, namedParticipants } from './ChatLinks';
 import { useChatState, useChatStore } from './ChatProvider';
 import { characterCount, normaliseBody } from './chatStore';
 import { otherParticipants, ownStatus, type ChatMessage, type ConversationState, type OwnStatus } from './conversation';
 import { COUNTER_FROM, isChatErrorCode, MAX_MESSAGE_LENGTH } from './types';
-import { currentStepKey, GuideMessageItem, GuideProgress, isGuideKind } from '../programme/GuideMessages';
+import { currentStepKey, GuideMessageItem, GuideProgress, isContinueAnswer, isGuideKind } from '../programme/GuideMessages';
 import { isSafetyNotice, ModeratorBadge, SafetyNoticeItem } from '../safety/SafetyNotice';
 import { isModeratorMessage } from '../safety/types';
 import { CHECKIN_KIND, CheckinConversationHint, CheckinReminderItem, isCheckinReminder } from '../checkin/CheckinNotice';
@@ -52,7 +54,8 @@ export function ConversationView({ conversation, meId }: { conversation: Convers
 
   return (
     <section className="conversation" aria-label={name}>
-      {!checkin && (
+      {/* Presence is about people: the guide and the reminders are no one to be online. */}
+      {!checkin && !guide && (
         <div className="conversation__header">
           <span className={`presence-dot presence-dot--inline${online ? ' presence-dot--online' : ''}`} aria-hidden="true" />
           <span className="conversation__presence">{online ? t('chat.isOnline', { name }) : t('chat.isOffline', { name })}</span>
@@ -131,9 +134,9 @@ function MessageList({ conversation, meId, name }: { conversation: ConversationS
     }
     if (newest && seq > announcedSeq.current) {
       announcedSeq.current = seq;
-      setAnnouncement(t('chat.newMessage', { name, text: newest.body }));
+      setAnnouncement(announcementOf(newest, conversation, name, t));
     }
-  }, [messages, conversation.history, meId, name, t]);
+  }, [messages, conversation, meId, name, t]);
 
   const onScroll = () => {
     const element = scroller.current;
@@ -189,7 +192,7 @@ function MessageList({ conversation, meId, name }: { conversation: ConversationS
                     <span>{format.day(message.createdAt)}</span>
                   </li>
                 )}
-                {isCheckinReminder(message) ? (
+                {isContinueAnswer(message, messages) ? null : isCheckinReminder(message) ? (
                   <CheckinReminderItem message={message} />
                 ) : isSafetyNotice(message) ? (
                   <SafetyNoticeItem message={message} />
@@ -252,7 +255,7 @@ function MessageBubble({ message, conversation, own, name, meId }: MessageBubble
             <span className="visually-hidden">: </span>
           </p>
         ) : (
-          <span className="visually-hidden">{own ? t('chat.you') : name}: </span>
+          <span className="visually-hidden">{own ? t('chat.you') : senderLabel(message, conversation, name, t)}: </span>
         )}
         <p className="message__body">{message.body}</p>
         <p className="message__meta">
@@ -305,6 +308,8 @@ function Composer({ conversationId, name }: { conversationId: string; name: stri
   const over = length - MAX_MESSAGE_LENGTH;
   const canSend = length > 0 && over <= 0;
   const offline = state !== null && state.connection !== 'online';
+  // "Enter sends" is a tip for a physical keyboard; on a phone the send button is the way.
+  const keyboardTip = useMediaQuery(FINE_POINTER_QUERY);
 
   const send = () => {
     if (!store || !canSend) return;
@@ -331,7 +336,7 @@ function Composer({ conversationId, name }: { conversationId: string; name: stri
     else store.typing(conversationId);
   };
 
-  const describedBy = [`${fieldId}-hint`, length >= COUNTER_FROM ? `${fieldId}-count` : null].filter(Boolean).join(' ');
+  const describedBy = [offline || keyboardTip ? `${fieldId}-hint` : null, length >= COUNTER_FROM ? `${fieldId}-count` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <form className="composer" onSubmit={onSubmit}>
@@ -359,9 +364,11 @@ function Composer({ conversationId, name }: { conversationId: string; name: stri
         </button>
       </div>
       <div className="composer__meta">
-        <p id={`${fieldId}-hint`} className="composer__hint">
-          {offline ? t('chat.composer.offline') : t('chat.composer.hint')}
-        </p>
+        {(offline || keyboardTip) && (
+          <p id={`${fieldId}-hint`} className="composer__hint">
+            {offline ? t('chat.composer.offline') : t('chat.composer.hint')}
+          </p>
+        )}
         {length >= COUNTER_FROM && (
           <p id={`${fieldId}-count`} className={`composer__count${over > 0 ? ' composer__count--over' : ''}`} aria-live="polite">
             {over > 0 ? t('chat.composer.tooLong', { count: over }) : t('chat.composer.remaining', { count: MAX_MESSAGE_LENGTH - length })}

@@ -69,11 +69,14 @@ describe('guide conversation', () => {
     expect(screen.getByText('Welkom bij dit programma.')).toBeTruthy();
     // The older INFO step is read-only.
     expect(screen.queryByRole('button', { name: 'Verder' })).toBeNull();
-    // The answer is the client's own bubble, feedback is labelled, the notice is centred.
-    expect(screen.getByText('Verder').closest('.message--own')).toBeTruthy();
+    // "Verder" after an information step is a way on, not a message the client wrote: no bubble.
+    expect(screen.queryByText('Verder')).toBeNull();
+    // Feedback is labelled, the notice is centred.
     const feedback = screen.getByText('Fijn dat je begint!').closest('li') as HTMLElement;
     expect(within(feedback).getByText('Feedback van je therapeut over “Wat is stress?”')).toBeTruthy();
     expect(screen.getByText('Je programma staat weer aan.').closest('.guide-notice')).toBeTruthy();
+    // The guide is no person to be online.
+    expect(screen.queryByText(/is online|is offline/)).toBeNull();
     // No free-text composer in a guide conversation.
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.getByText(/In dit gesprek beantwoord je de stappen/)).toBeTruthy();

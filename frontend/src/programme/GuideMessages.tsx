@@ -41,6 +41,20 @@ export function currentStepKey(messages: readonly GuideChatMessage[]): string | 
   return null;
 }
 
+/**
+ * Whether a message is the client's "Next" after an information step: a way to go on, not
+ * something the client wrote, so the chat shows no bubble for it. The step is looked up among the
+ * loaded messages; when it is not loaded, an empty answer tells the same.
+ */
+export function isContinueAnswer(message: GuideChatMessage, messages: readonly GuideChatMessage[]): boolean {
+  if (message.kind !== 'ANSWER') return false;
+  const stepId = message.data?.stepId;
+  const step = messages.find((m) => m.kind === 'STEP' && m.data?.stepId === stepId);
+  if (step) return step.data?.kind === 'INFO';
+  const answer = message.data?.answer;
+  return typeof answer === 'object' && answer !== null && Object.keys(answer).length === 0;
+}
+
 /** Sends a step answer over REST; resolves with the enrolment, rejects with the problem (its code). */
 export function useAnswerStep() {
   const { api } = useAuth();

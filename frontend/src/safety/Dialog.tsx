@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -16,7 +17,8 @@ interface DialogProps {
  * A modal dialog: focus moves in and stays in (Tab wraps), Escape closes it. It is not the
  * native <dialog> on purpose: a native modal makes the rest of the page inert, and the quick-exit
  * button must stay usable above it (it sits on a higher layer; Escape twice still leaves too).
- * Whoever opens the dialog puts focus back where it was when it closes.
+ * Whoever opens the dialog puts focus back where it was when it closes. It is drawn at the end of
+ * <body>, outside the top bar's layer, so it opens below the bar whoever opens it.
  */
 export function Dialog({ labelledBy, describedBy, onClose, children, className }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -48,7 +50,7 @@ export function Dialog({ labelledBy, describedBy, onClose, children, className }
     }
   };
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       <div
         ref={box}
@@ -62,6 +64,7 @@ export function Dialog({ labelledBy, describedBy, onClose, children, className }
       >
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -14,9 +14,10 @@ type Phase = { step: 'confirm' } | { step: 'sending' } | { step: 'done'; result:
 /**
  * "I need help now" for clients: after a confirmation it alerts the Cocon team (`POST /api/help`)
  * and shows who to call right away. Deliberately calm and unlike the red quick-exit button, which
- * does the opposite (leaves Cocon).
+ * does the opposite (leaves Cocon). `compact`: the version in the client's navigation, which
+ * shows a short word on phones.
  */
-export function HelpButton() {
+export function HelpButton({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -28,13 +29,29 @@ export function HelpButton() {
 
   return (
     <>
-      <button ref={button} type="button" className="help-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        ref={button}
+        type="button"
+        className={`help-button${compact ? ' help-button--compact' : ''}`}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         <svg className="help-button__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="12" r="8.5" />
           <circle cx="12" cy="12" r="3.5" />
           <path d="m6 6 3.5 3.5M18 6l-3.5 3.5M6 18l3.5-3.5M18 18l-3.5-3.5" />
         </svg>
-        {t('safety.help.button')}
+        {compact ? (
+          <>
+            {/* In the phone's navigation a short word is shown; the full name is what is read out. */}
+            <span className="help-button__long">{t('safety.help.button')}</span>
+            <span className="help-button__short" aria-hidden="true">
+              {t('safety.help.short')}
+            </span>
+          </>
+        ) : (
+          t('safety.help.button')
+        )}
       </button>
       {open && <HelpDialog onClose={close} />}
     </>

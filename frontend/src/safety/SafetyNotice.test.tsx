@@ -91,7 +91,10 @@ describe('safety in the chat', () => {
         payload: message(2, 'guide', 'Moderator Jules doet mee.', { kind: 'NOTICE', data: { notice: 'moderator-joined', moderator: MODERATOR.pseudonym } }),
       }),
     );
-    expect(await screen.findByText('Moderator Jules van het Cocon-team doet mee in dit gesprek.')).toBeTruthy();
+    expect(await screen.findByText('Moderator Jules van het Cocon-team doet mee in dit gesprek.', { selector: '.system-line' })).toBeTruthy();
+    // A screen reader hears the notice as a notice, not as a message from the therapist.
+    const announced = document.querySelector('.messages + [aria-live="polite"]');
+    expect(announced?.textContent).toBe('Moderator Jules van het Cocon-team doet mee in dit gesprek.');
     await waitFor(() => expect(lists).toBeGreaterThan(before));
     // The moderator who joined does not rename the conversation.
     expect(screen.getByRole('heading', { level: 1, name: 'Chat met Dr. Noor Peeters' })).toBeTruthy();
@@ -102,7 +105,11 @@ describe('safety in the chat', () => {
         payload: message(3, 'guide', 'Moderator Jules is weg.', { kind: 'NOTICE', data: { notice: 'moderator-left', moderator: MODERATOR.pseudonym } }),
       }),
     );
-    expect(await screen.findByText('Moderator Jules van het Cocon-team heeft het gesprek verlaten. Heb je opnieuw hulp nodig? Druk dan op ‘Ik heb nu hulp nodig’.')).toBeTruthy();
+    expect(
+      await screen.findByText('Moderator Jules van het Cocon-team heeft het gesprek verlaten. Heb je opnieuw hulp nodig? Druk dan op ‘Ik heb nu hulp nodig’.', {
+        selector: '.system-line',
+      }),
+    ).toBeTruthy();
   });
 
   it("a moderator's message has a Moderator badge next to the name", async () => {
