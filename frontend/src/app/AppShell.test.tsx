@@ -33,6 +33,7 @@ describe('app shell', () => {
     expect(panel).not.toBeNull();
     expect(within(panel!).getByText('Aangemeld als')).toBeTruthy();
     expect(within(panel!).getByRole('link', { name: 'Mijn pagina' })).toBeTruthy();
+    expect(within(panel!).getByRole('link', { name: 'Meldingen' }).getAttribute('href')).toBe('/settings/notifications');
     expect(within(panel!).getByRole('button', { name: 'Afmelden' })).toBeTruthy();
     expect(within(panel!).getByRole('group', { name: 'Kies je taal' })).toBeTruthy();
 

@@ -164,6 +164,9 @@ function AccountMenu({ pseudonym }: { pseudonym: string }) {
         <Link className="account-menu__home" to={ROUTES.home}>
           {t('auth.toHome')}
         </Link>
+        <Link className="account-menu__home" to={ROUTES.notificationSettings}>
+          {t('shell.notifications')}
+        </Link>
         <SignOutButton className="button button--secondary button--small" />
         <LanguageSwitch onChange={(language) => void auth.saveLocale(language)} />
       </div>
