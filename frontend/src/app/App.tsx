@@ -15,8 +15,23 @@ import { Loading } from './feedback';
  * comes with the pages that draw charts). The service worker precaches all chunks, so later
  * visits open every page without waiting for the network.
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+const loaders: (() => Promise<unknown>)[] = [];
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  // Once a page's chunk is here it renders at once, without passing through Suspense again.
+  let loaded: ComponentType | null = null;
+  const fetchPage = () => load().then((module): ComponentType => (loaded = module[name]));
+  loaders.push(fetchPage);
+  const Lazy = lazy(() => fetchPage().then((component) => ({ default: component })));
+  return function Page() {
+    const Component: ComponentType = loaded ?? Lazy;
+    return <Component />;
+  };
+}
+
+/** Fetches every page's chunk now (tests: so the first render of a page is not a slow first import). */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(loaders.map((load) => load()));
 }
 
 const WelcomePage = page(() => import('./WelcomePage'), 'WelcomePage');
