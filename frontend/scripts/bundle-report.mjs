@@ -2,7 +2,8 @@
 // Prints how much JavaScript a phone downloads before a page is usable (run by `npm run build`,
 // after `vite build`). For each page: the entry chunk, the chunks it imports statically, the
 // texts of the default language (main.tsx loads them before the first render) and the page's
-// own lazy chunk with its static imports. Sizes are gzipped, as the server sends them.
+// own lazy chunk with its static imports. Sizes are those of the .gz files the server sends
+// (scripts/precompress.mjs).
 //
 // Usage: node scripts/bundle-report.mjs [outDir]   (default: target/classes/static)
 // Exit code 0 always: the budget is asserted by the browser test (e2e/pwa.e2e.mjs), which
@@ -10,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const frontend = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(frontend, process.argv[2] ?? 'target/classes/static');
@@ -34,7 +34,7 @@ function withStaticImports(key, files = new Set()) {
   return files;
 }
 
-const gzipped = (file) => gzipSync(readFileSync(path.join(outDir, file))).length;
+const gzipped = (file) => readFileSync(path.join(outDir, `${file}.gz`)).length;
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
 for (const [page, keys] of Object.entries(PAGES)) {

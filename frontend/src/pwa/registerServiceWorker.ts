@@ -1,13 +1,12 @@
 import { announceUpdate } from './updates';
 
 /**
- * Registers /sw.js once the page has loaded (so installing it, which downloads every page
- * of the app for offline use, never competes with the first page on a weak connection).
- * workbox-window itself is fetched only then, not with the first page.
+ * Registers /sw.js once the page has loaded, so installing it (which downloads every page of
+ * the app for offline use) never competes with the first page on a weak connection.
  *
- * When a newer version is installed while the app is open, it waits; UpdateBanner asks the
+ * When a newer version is installed while the app is open, it waits: UpdateBanner asks the
  * person to reload, and only then does the new version take over (a reload in the middle of
- * typing a message would lose it; the outbox keeps sent ones).
+ * typing would lose the text; the outbox keeps messages already sent).
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
@@ -17,13 +16,21 @@ export function registerServiceWorker(): void {
 }
 
 async function start(): Promise<void> {
-  const { Workbox } = await import('workbox-window');
-  const workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => {
-    announceUpdate(() => {
-      workbox.addEventListener('controlling', () => window.location.reload());
-      workbox.messageSkipWaiting();
+  const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  // A first install has no controller yet: nothing to announce, the worker just takes over.
+  const hadController = navigator.serviceWorker.controller !== null;
+  if (registration.waiting && hadController) offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed' && navigator.serviceWorker.controller) offer(installing);
     });
   });
-  await workbox.register();
+}
+
+function offer(worker: ServiceWorker): void {
+  announceUpdate(() => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    worker.postMessage({ type: 'SKIP_WAITING' });
+  });
 }

@@ -1,5 +1,6 @@
 package be.cocon.platform.web;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,17 @@ class StaticResourcesHttpTests {
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
 		// the body really is gzip (magic bytes), not just labelled so
 		assertThat(response.body()).startsWith(0x1f, 0x8b);
+	}
+
+	@Test
+	void chunkGzippedByTheBuildIsSentAsItIs() throws Exception {
+		HttpResponse<byte[]> response = get("/assets/precompressed-Yq27Lm.js", "gzip, deflate");
+
+		assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+		try (InputStream built = new ClassPathResource("static/assets/precompressed-Yq27Lm.js.gz").getInputStream()) {
+			assertThat(response.body()).isEqualTo(built.readAllBytes());
+		}
 	}
 
 	@Test
