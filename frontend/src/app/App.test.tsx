@@ -2,7 +2,10 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/languages';
 import { renderWithI18n } from '../test/render';
-import { App } from './App';
+import { App, preloadPages } from './App';
+
+// Every page is a lazy chunk: import them before the tests, as renderApp does.
+await preloadPages();
 
 function languageButton(name: 'Nederlands' | 'English') {
   const group = screen.getByRole('group', { name: /taal|language/i });

@@ -1,33 +1,80 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { AdminAccountsPage } from '../admin/AdminAccountsPage';
-import { AdminCaseloadsPage } from '../admin/AdminCaseloadsPage';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { AuthProvider, type AuthServices } from '../auth/AuthProvider';
-import { CallbackPage } from '../auth/CallbackPage';
 import { IdleSignOut } from '../auth/IdleSignOut';
-import { LoginPage } from '../auth/LoginPage';
-import { SignupPage } from '../auth/SignupPage';
-import { ChatPage } from '../chat/ChatPage';
 import { ChatProvider, type ChatServices } from '../chat/ChatProvider';
-import { HomePage } from '../home/HomePage';
-import { ProgrammesPage } from '../programme/ProgrammesPage';
-import { AuditPage } from '../privacy/AuditPage';
+import { PageTexts } from '../i18n/PageTexts';
+import { UpdateBanner } from '../pwa/UpdateBanner';
 import { AppShell, MAIN_CONTENT_ID } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { ROUTES, useLocation } from './router';
-import { WelcomePage } from './WelcomePage';
 import { Loading } from './feedback';
 
-// Only therapists need the chart library: load that page (and chart.js) when it is opened.
-const TherapistClientPage = lazy(() => import('../therapist/TherapistClientPage').then((m) => ({ default: m.TherapistClientPage })));
-// Clients' check-in page draws charts too.
-const CheckinPage = lazy(() => import('../checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })));
-// Only therapists use the dashboard.
-const DashboardPage = lazy(() => import('../therapist/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-// Only moderators use the console.
-const ModerationPage = lazy(() => import('../moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
-// Moderators' and admins' figures draw charts.
-const NotificationSettingsPage = lazy(() => import('../push/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
-const StatsPage = lazy(() => import('../moderation/StatsPage').then((m) => ({ default: m.StatsPage })));
+/**
+ * Every page is its own chunk, fetched when it is first opened: a phone on a weak connection
+ * downloads only what the page in front of it needs (chart.js only
+ * comes with the pages that draw charts). The service worker precaches all chunks, so later
+ * visits open every page without waiting for the network.
+ */
+const loaders: (() => Promise<unknown>)[] = [];
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  // Once a page's chunk is here it renders at once, without passing through Suspense again.
+  let loaded: ComponentType | null = null;
+  const fetchPage = () => load().then((module): ComponentType => (loaded = module[name]));
+  loaders.push(fetchPage);
+  const Lazy = lazy(() => fetchPage().then((component) => ({ default: component })));
+  return function Page() {
+    const Component: ComponentType = loaded ?? Lazy;
+    return <Component />;
+  };
+}
+
+/** Fetches every page's chunk now (tests: so the first render of a page is not a slow first import). */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(loaders.map((load) => load()));
+}
+
+const WelcomePage = page(() => import('./WelcomePage'), 'WelcomePage');
+const LoginPage = page(() => import('../auth/LoginPage'), 'LoginPage');
+const SignupPage = page(() => import('../auth/SignupPage'), 'SignupPage');
+const CallbackPage = page(() => import('../auth/CallbackPage'), 'CallbackPage');
+const HomePage = page(() => import('../home/HomePage'), 'HomePage');
+const AdminAccountsPage = page(() => import('../admin/AdminAccountsPage'), 'AdminAccountsPage');
+const AdminCaseloadsPage = page(() => import('../admin/AdminCaseloadsPage'), 'AdminCaseloadsPage');
+const ChatPage = page(() => import('../chat/ChatPage'), 'ChatPage');
+const ProgrammesPage = page(() => import('../programme/ProgrammesPage'), 'ProgrammesPage');
+const TherapistClientPage = page(() => import('../therapist/TherapistClientPage'), 'TherapistClientPage');
+const CheckinPage = page(() => import('../checkin/CheckinPage'), 'CheckinPage');
+const DashboardPage = page(() => import('../therapist/DashboardPage'), 'DashboardPage');
+const ModerationPage = page(() => import('../moderation/ModerationPage'), 'ModerationPage');
+const StatsPage = page(() => import('../moderation/StatsPage'), 'StatsPage');
+const AuditPage = page(() => import('../privacy/AuditPage'), 'AuditPage');
+const NotificationSettingsPage = page(() => import('../push/NotificationSettingsPage'), 'NotificationSettingsPage');
+
+/** Pages whose texts are all in the "core" part, loaded before the first render (textGroups.ts). */
+const CORE_TEXT_PAGES = new Set<ComponentType>([ChatPage, ProgrammesPage, CheckinPage, NotFoundPage]);
+/** Signed-out pages: their texts are the "start" part. */
+const START_TEXT_PAGES = new Set<ComponentType>([WelcomePage, LoginPage, CallbackPage]);
+
+/** The page for each path. */
+const PAGES: Record<string, ComponentType> = {
+  [ROUTES.welcome]: WelcomePage,
+  [ROUTES.login]: LoginPage,
+  [ROUTES.signup]: SignupPage,
+  [ROUTES.callback]: CallbackPage,
+  [ROUTES.home]: HomePage,
+  [ROUTES.adminAccounts]: AdminAccountsPage,
+  [ROUTES.adminCaseloads]: AdminCaseloadsPage,
+  [ROUTES.chat]: ChatPage,
+  [ROUTES.programmes]: ProgrammesPage,
+  [ROUTES.therapistClient]: TherapistClientPage,
+  [ROUTES.checkin]: CheckinPage,
+  [ROUTES.therapistDashboard]: DashboardPage,
+  [ROUTES.moderation]: ModerationPage,
+  [ROUTES.moderationStats]: StatsPage,
+  [ROUTES.audit]: AuditPage,
+  [ROUTES.notificationSettings]: NotificationSettingsPage,
+};
 
 export interface AppProps {
   /** Replaces fetch / the OpenID client / the origin (tests). */
@@ -44,6 +91,7 @@ export function App({ services, chat }: AppProps) {
         <AppShell>
           <CurrentPage />
           <IdleSignOut />
+          <UpdateBanner />
         </AppShell>
       </ChatProvider>
     </AuthProvider>
@@ -54,66 +102,18 @@ function CurrentPage() {
   const { pathname } = useLocation();
   useMoveFocusOnNavigation(pathname);
 
-  switch (pathname) {
-    case ROUTES.welcome:
-      return <WelcomePage />;
-    case ROUTES.login:
-      return <LoginPage />;
-    case ROUTES.signup:
-      return <SignupPage />;
-    case ROUTES.callback:
-      return <CallbackPage />;
-    case ROUTES.home:
-      return <HomePage />;
-    case ROUTES.adminAccounts:
-      return <AdminAccountsPage />;
-    case ROUTES.adminCaseloads:
-      return <AdminCaseloadsPage />;
-    case ROUTES.chat:
-      return <ChatPage />;
-    case ROUTES.programmes:
-      return <ProgrammesPage />;
-    case ROUTES.therapistClient:
-      return (
-        <Suspense fallback={<Loading />}>
-          <TherapistClientPage />
-        </Suspense>
-      );
-    case ROUTES.checkin:
-      return (
-        <Suspense fallback={<Loading />}>
-          <CheckinPage />
-        </Suspense>
-      );
-    case ROUTES.therapistDashboard:
-      return (
-        <Suspense fallback={<Loading />}>
-          <DashboardPage />
-        </Suspense>
-      );
-    case ROUTES.moderation:
-      return (
-        <Suspense fallback={<Loading />}>
-          <ModerationPage />
-        </Suspense>
-      );
-    case ROUTES.moderationStats:
-      return (
-        <Suspense fallback={<Loading />}>
-          <StatsPage />
-        </Suspense>
-      );
-    case ROUTES.audit:
-      return <AuditPage />;
-    case ROUTES.notificationSettings:
-      return (
-        <Suspense fallback={<Loading />}>
-          <NotificationSettingsPage />
-        </Suspense>
-      );
-    default:
-      return <NotFoundPage />;
-  }
+  const Page = PAGES[pathname] ?? NotFoundPage;
+  return (
+    <Suspense fallback={<Loading />}>
+      {CORE_TEXT_PAGES.has(Page) ? (
+        <Page />
+      ) : (
+        <PageTexts part={START_TEXT_PAGES.has(Page) ? 'start' : 'pages'}>
+          <Page />
+        </PageTexts>
+      )}
+    </Suspense>
+  );
 }
 
 /**

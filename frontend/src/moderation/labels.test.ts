@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/i18n';
+import { BOTH_LANGUAGES } from '../test/translations';
 import { SIGNAL_SOURCES } from '../safety/types';
 import { reviewSignal, signal } from './fixtures';
 import { categoryText, outcomeText, questionnaireText, reasonText, signalText, sourceText } from './labels';
 
-const nl = createI18n('nl').t;
-const en = createI18n('en').t;
+const nl = createI18n('nl', BOTH_LANGUAGES).t;
+const en = createI18n('en', BOTH_LANGUAGES).t;
 
 describe('words for the codes of a signal', () => {
   it('names every source in both languages, and shows an unknown one as it is', () => {

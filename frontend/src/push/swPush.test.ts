@@ -40,7 +40,7 @@ describe('the service worker push handlers', () => {
 
     await worker.fire('push', { data: data({ title: 'Cocon', body: 'Je hebt een nieuw bericht', url: '/chat', tag: 'messages' }) });
 
-    expect(worker.shown).toEqual([{ title: 'Cocon', options: { body: 'Je hebt een nieuw bericht', tag: 'messages', data: { url: '/chat' } } }]);
+    expect(worker.shown).toEqual([{ title: 'Cocon', options: { body: 'Je hebt een nieuw bericht', tag: 'messages', icon: '/icons/icon-192.png', data: { url: '/chat' } } }]);
   });
 
   it('shows a plain notice for a payload it cannot read, and never a link to another site', () => {

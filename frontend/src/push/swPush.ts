@@ -76,6 +76,8 @@ export function installPushHandlers(sw: PushWorkerScope): void {
       sw.registration.showNotification(payload.title, {
         body: payload.body,
         tag: payload.tag,
+        // the app's own neutral mark, the same as on the home screen
+        icon: '/icons/icon-192.png',
         data: { url: payload.url },
       }),
     );

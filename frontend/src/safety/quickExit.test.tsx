@@ -1,10 +1,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../app/App';
+import { App, preloadPages } from '../app/App';
 import { renderWithI18n } from '../test/render';
 import { EXIT_MARKER_KEY } from './backGuard';
 import { listenForDoubleEscape } from './quickExit';
 import { ESCAPE_WINDOW_MS, NEUTRAL_URL } from './quickExitConfig';
+
+// Every page is a lazy chunk: import them before the tests, as renderApp does.
+await preloadPages();
 
 // jsdom cannot navigate, so stand in for window.location and watch what the app asks of it.
 let fakeLocation: { replace: ReturnType<typeof vi.fn>; assign: ReturnType<typeof vi.fn>; href: string };

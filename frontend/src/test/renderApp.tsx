@@ -1,8 +1,12 @@
-import { App } from '../app/App';
+import { App, preloadPages } from '../app/App';
 import { FakeTransport } from './fakeChat';
 import { FakeAuthClient, fakeFetch, PUBLIC_ROUTES, type Handler } from './fakes';
 import { renderWithI18n } from './render';
 import type { Language } from '../i18n/languages';
+
+// Pages are lazy chunks; importing them all once here keeps a test's first render as quick as
+// the others (a first import in a busy test run can take seconds).
+await preloadPages();
 
 export interface RenderAppOptions {
   /** The path (and query) the browser is at when the app starts. */

@@ -1,0 +1,2 @@
+// test stand-in for the built service worker
+self.addEventListener("install", () => {});
