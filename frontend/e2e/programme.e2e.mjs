@@ -241,7 +241,7 @@ export const tests = [
       await tPage.waitForURL((url) => url.pathname === '/therapist/client' && url.searchParams.has('id'), { timeout: 10_000 });
       await tPage.getByRole('heading', { level: 1, name: `Overzicht van ${CLIENT.pseudonym}` }).waitFor({ timeout: 10_000 });
 
-      const section = tPage.locator(`section.card[data-enrolment="${enrolmentId}"]`);
+      const section = tPage.locator(`.card[data-enrolment="${enrolmentId}"]`);
       await section.waitFor({ timeout: 10_000 });
       assert.match(await section.innerText(), new RegExp(NL.completed));
       // A completed programme's answers are folded: open them.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/i18n';
+import { BOTH_LANGUAGES } from '../test/translations';
 import { announcementOf, senderLabel } from './announce';
 import { emptyConversation, type ChatMessage, type ConversationState } from './conversation';
 
@@ -16,7 +17,7 @@ function message(senderId: string, body: string, extra: Partial<ChatMessage> = {
   return { key: body, conversationId: 'c-1', seq: 1, senderId, clientMessageId: null, body, createdAt: '2026-01-01T10:00:00Z', failed: null, ...extra };
 }
 
-const i18n = createI18n('nl');
+const i18n = createI18n('nl', BOTH_LANGUAGES);
 
 describe('what a screen reader hears for a new message', () => {
   it("names the therapist for the therapist's message", () => {

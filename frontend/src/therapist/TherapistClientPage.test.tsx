@@ -87,7 +87,7 @@ describe('/therapist/client', () => {
   it('shows the programme with progress and each answer readably', async () => {
     renderPage();
     expect(await screen.findByRole('heading', { level: 1, name: 'Overzicht van Robin' })).toBeTruthy();
-    const section = screen.getByRole('region', { name: /^Stress en ontspanning Bezig Gestart op 20 november 2026/ });
+    const section = screen.getByRole('article', { name: /^Stress en ontspanning Bezig Gestart op 20 november 2026/ });
     expect(within(section).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('4');
     expect(within(section).getByText('Hoe gestrest voel je je?')).toBeTruthy();
     expect(within(section).getByText('8')).toBeTruthy();
@@ -208,7 +208,7 @@ describe('/therapist/client', () => {
     const rows = within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows[0]).toEqual(['Datum', 'Score', 'Niveau', 'Ronde']);
     expect(rows.slice(1).map((row) => row[3])).toEqual(['Ronde 1', 'Ronde 2', 'Ronde 2']);
-    expect(screen.getByRole('region', { name: /^Minder piekeren Bezig/ }).textContent).toContain('Ronde 2');
+    expect(screen.getByRole('article', { name: /^Minder piekeren Bezig/ }).textContent).toContain('Ronde 2');
   });
 
   it('assigns a programme that is not open yet', async () => {

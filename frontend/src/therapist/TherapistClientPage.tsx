@@ -239,7 +239,9 @@ function EnrolmentSection({ enrolment, onCommented }: { enrolment: Enrolment; on
   const severalRuns = new Set(answers.map((a) => a.run)).size > 1;
 
   return (
-    <section className="card stack" data-enrolment={enrolment.id} aria-labelledby={`${headingId} ${headingId}-status ${headingId}-dates`}>
+    // an article, not a landmark: two enrolments of one programme with the same status and
+    // dates would otherwise be two regions with the same name
+    <article className="card stack" data-enrolment={enrolment.id} aria-labelledby={`${headingId} ${headingId}-status ${headingId}-dates`}>
       <div className="programme-card__head">
         <h2 id={headingId}>{title}</h2>
         <span className="programme-card__badges">
@@ -273,7 +275,7 @@ function EnrolmentSection({ enrolment, onCommented }: { enrolment: Enrolment; on
           </ol>
         </details>
       )}
-    </section>
+    </article>
   );
 }
 
