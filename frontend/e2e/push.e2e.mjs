@@ -7,7 +7,8 @@
 // Robin (demo client) opens the notification settings on a phone, the subscription is registered
 // through the app's API with Robin's token, Robin opts in to messages and closes the app; the demo
 // therapist writes Robin a message. The endpoint must receive a VAPID-signed request whose
-// aes128gcm body decrypts (RFC 8291, Node crypto) to the neutral text, without the message.
+// aes128gcm body decrypts (RFC 8291, Node crypto) to the neutral text, without the message. Last,
+// that text is delivered to the app's service worker, which must show it as a notification.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -97,6 +98,48 @@ function callApi(page, method, path, body) {
   );
 }
 
+/**
+ * Opens the app on a phone with notifications allowed, waits for its service worker, delivers
+ * `payload` to it as a push message and returns the notifications it then shows.
+ */
+async function showInServiceWorker(ctx, payload) {
+  const { page, context } = await ctx.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const origin = new URL(ctx.baseUrl).origin;
+  await context.grantPermissions(['notifications'], { origin });
+  const cdp = await context.newCDPSession(page);
+  const registrations = new Map();
+  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: updated }) => {
+    for (const registration of updated) {
+      if (registration.isDeleted) registrations.delete(registration.registrationId);
+      else registrations.set(registration.registrationId, registration.scopeURL);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await page.goto(new URL('/', ctx.baseUrl).href);
+  // ready resolves while the worker may still be activating; the listener is added before the
+  // state is read again, so the change cannot slip between the two
+  await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    await new Promise((resolve) => {
+      worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(undefined));
+      if (worker.state === 'activated') resolve(undefined);
+    });
+  });
+  const registrationId = [...registrations].find(([, scope]) => scope.startsWith(origin))?.[0];
+  assert.ok(registrationId, 'the app registered its service worker');
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: payload });
+  // the worker shows it asynchronously: ask the registration until it lists one (up to 10 s)
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (let tries = 0; tries < 50; tries++) {
+      const shown = await registration.getNotifications();
+      if (shown.length > 0) return shown.map(({ title, body, tag }) => ({ title, body, tag }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return [];
+  });
+}
+
 export const tests = [
   {
     name: 'a message to Robin while the app is closed arrives as an encrypted, neutral push',
@@ -165,6 +208,12 @@ export const tests = [
         assert.equal(notification.url, '/chat');
         assert.ok(!payload.includes('Geheim') && !payload.includes('examens'), 'the message text is not in the notification');
         assertNoProblems(therapist, 'the therapist’s chat');
+
+        // The last leg: what the push service would hand the browser, given to the app's service
+        // worker (Chromium's DevTools protocol delivers it as a push service would), which shows it.
+        const shown = await showInServiceWorker(ctx, payload);
+        console.log(`    shown by the service worker: ${JSON.stringify(shown)}`);
+        assert.deepEqual(shown, [{ title: 'Cocon', body: 'Je hebt een nieuw bericht', tag: 'messages' }]);
       } finally {
         await pushService.close();
       }
