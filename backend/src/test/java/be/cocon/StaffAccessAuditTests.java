@@ -94,6 +94,11 @@ class StaffAccessAuditTests {
 		NOT_CLIENT_DATA.put("GET /api/me/export", "clients only: their own data (recorded as their export)");
 		NOT_CLIENT_DATA.put("GET /api/me/export/html", "clients only: their own data (recorded as their export)");
 		NOT_CLIENT_DATA.put("POST /api/me/erasure", "clients only: their own account");
+		NOT_CLIENT_DATA.put("GET /api/push/vapid-public-key", "the server's public key, the same for everyone");
+		NOT_CLIENT_DATA.put("PUT /api/push/subscriptions", "the caller's own devices");
+		NOT_CLIENT_DATA.put("DELETE /api/push/subscriptions/{deviceId}", "the caller's own devices");
+		NOT_CLIENT_DATA.put("GET /api/push/preferences", "the caller's own notification choices");
+		NOT_CLIENT_DATA.put("PUT /api/push/preferences", "the caller's own notification choices");
 		NOT_CLIENT_DATA.put("GET /api/admin/privacy/keys", "encryption key ids, no person");
 		NOT_CLIENT_DATA.put("POST /api/admin/privacy/keys/rotate", "a new encryption key, no person");
 		NOT_CLIENT_DATA.put("POST /api/admin/accounts", "creates a staff account (clients sign up themselves)");

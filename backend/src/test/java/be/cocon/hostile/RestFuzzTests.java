@@ -400,6 +400,9 @@ class RestFuzzTests {
 					: Hostile.pick(this.random, List.of(this.world.therapyConversation, this.world.guideConversation));
 			case "nudgeId" -> this.world.nudge;
 			case "templateId" -> this.world.template;
+			// devices are the caller's own: another's id, or one never made, removes
+			// nothing
+			case "deviceId" -> "d-" + Integer.toHexString(this.random.nextInt());
 			case "stepId" -> this.world.currentStep;
 			case "action" -> ACTIONS.entrySet()
 				.stream()
